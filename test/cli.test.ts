@@ -1,0 +1,42 @@
+import { describe, expect, test } from "bun:test";
+import { runCli } from "../bin/cli.ts";
+import type { CliIo } from "../bin/io.ts";
+
+/** An in-memory CliIo that records what a command prints. */
+export function memoryIo(files: Record<string, string> = {}): CliIo & { out: string; err: string } {
+  const io = {
+    out: "",
+    err: "",
+    stdout(text: string) {
+      io.out += text;
+    },
+    stderr(text: string) {
+      io.err += text;
+    },
+    async readFile(path: string) {
+      const text = files[path];
+      if (text === undefined) throw Object.assign(new Error("ENOENT"), { code: "ENOENT" });
+      return new TextEncoder().encode(text);
+    },
+    cwd: "/",
+    env: {},
+  };
+  return io;
+}
+
+describe("mlops dispatch", () => {
+  test.each([
+    [["help"], 0, /commands:/],
+    [[], 2, /usage: mlops/],
+  ])("%p exits %p and prints the help", async (argv, code, pattern) => {
+    const io = memoryIo();
+    expect(await runCli(argv as string[], io)).toBe(code as number);
+    expect(io.out).toMatch(pattern as RegExp);
+  });
+
+  test("an unknown command exits 2 with one line naming the fix", async () => {
+    const io = memoryIo();
+    expect(await runCli(["frobnicate"], io)).toBe(2);
+    expect(io.err).toBe('mlops: unknown command "frobnicate"; run `mlops help` for the list\n');
+  });
+});
