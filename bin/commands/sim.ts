@@ -1,12 +1,87 @@
-/** `mlops sim` — not built yet; see the README's feature table. */
+/** `mlops sim`: serve the simulated GitHub on 127.0.0.1 with a seeded org, repos, users and the app installed, until interrupted. */
+
+import { resolve } from "node:path";
+import process from "node:process";
+import { createSim, type Sim } from "../../sim/index.ts";
+import { readFolder, seedName, seedPlayground } from "../../sim/seed.ts";
+import { serve } from "../../sim/serve.ts";
+import { formatOption, parseArgs } from "../args.ts";
 import type { Command } from "../cli.ts";
+import { EXIT, UsageError } from "../io.ts";
+
+const USAGE = "usage: mlops sim [--port 3333] [--seed examples/churn] [--format text|json]";
+
+function parsePort(value: unknown): number {
+  const port = Number(value ?? 3333);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(
+      `--port must be a number from 0 to 65535, not "${String(value)}"\n${USAGE}`,
+    );
+  return port;
+}
+
+/** Resolve when the process gets SIGINT or SIGTERM. */
+function interrupted(): Promise<void> {
+  return new Promise((done) => {
+    process.once("SIGINT", () => done());
+    process.once("SIGTERM", () => done());
+  });
+}
 
 export const command: Command = {
   name: "sim",
-  summary: "not built yet",
-  usage: "usage: mlops sim (not built yet)",
-  async run(_args, io) {
-    io.stderr("mlops sim: not built yet; see the README's feature table\n");
-    return 2;
+  summary: "serve the simulated GitHub on 127.0.0.1",
+  usage: USAGE,
+  async run(args, io) {
+    const { values } = parseArgs(
+      args,
+      { port: { type: "string" }, seed: { type: "string" }, format: { type: "string" } },
+      USAGE,
+    );
+    const format = formatOption(values.format, ["text", "json"] as const, USAGE);
+    const port = parsePort(values.port);
+    const seedDir = resolve(io.cwd, values.seed ?? "examples/churn");
+    const mlRepo = readFolder(seedDir);
+    if (values.seed !== undefined && mlRepo === null)
+      throw new UsageError(
+        `--seed ${values.seed}: no such folder; pass a folder of files to commit`,
+      );
+    const environments = readFolder(resolve(io.cwd, "environments"));
+
+    let sim: Sim | null = null;
+    let served: Awaited<ReturnType<typeof serve>>;
+    try {
+      served = await serve(
+        (r) => (sim ? sim.fetch(r) : Promise.resolve(new Response("starting", { status: 503 }))),
+        { port },
+      );
+    } catch (error) {
+      io.stderr(
+        `mlops sim: cannot listen on 127.0.0.1:${port} (${error instanceof Error ? error.message : String(error)}); pick another --port\n`,
+      );
+      return EXIT.usage;
+    }
+    const ready = await createSim({ baseUrl: served.url });
+    const seeded = await seedPlayground(ready, { name: seedName(seedDir), mlRepo, environments });
+    sim = ready;
+    if (format === "json") {
+      io.stdout(
+        `${JSON.stringify({ url: served.url, tokens: seeded.tokens, repositories: seeded.repositories, app: { id: ready.app.id, slug: ready.app.slug, webhookSecret: ready.app.webhookSecret, privateKey: ready.app.privateKey } })}\n`,
+      );
+    } else {
+      const lines = [
+        `simulated GitHub at ${served.url}`,
+        `repositories: ${seeded.repositories.join(", ")}`,
+        ...Object.entries(seeded.tokens).map(([who, token]) => `token ${who.padEnd(12)} ${token}`),
+        `app id ${ready.app.id} (${ready.app.slug}), webhook secret ${ready.app.webhookSecret}`,
+        `try: curl -H "Authorization: token ${seeded.tokens.maintainer}" ${served.url}/repos/${seeded.repositories[0]}`,
+        "press Ctrl-C to stop",
+      ];
+      io.stdout(`${lines.join("\n")}\n`);
+    }
+    await interrupted();
+    await served.close();
+    await ready.close();
+    return EXIT.ok;
   },
 };
