@@ -162,6 +162,8 @@ export interface WorkflowRun {
   workflowId: number;
   path: string;
   name: string;
+  /** What GitHub shows as the run's title: the rendered `run-name`, else the workflow's name. */
+  displayTitle: string;
   runNumber: number;
   event: string;
   status: "queued" | "in_progress" | "completed";

@@ -1,6 +1,7 @@
 /** The Actions stand-in: workflow dispatch queues a run, its executor runs in the background, artifacts are zipped, workflow_run events follow. */
 import { zipSync } from "fflate";
 import { runCommand, type WorkflowExecutor } from "../actions/executor.ts";
+import { checkDispatchInputs, parseWorkflowFile, renderRunName } from "../actions/workflow-file.ts";
 import { isoSeconds } from "../clock.ts";
 import { newId, type SimCore, track } from "../core.ts";
 import { HttpError, notFound } from "../http-error.ts";
@@ -103,6 +104,17 @@ export async function dispatchWorkflow(
     (await p.repo.git.resolve(`refs/heads/${branch}`)) ??
     (await p.repo.git.resolve(`refs/tags/${branch}`));
   if (!sha) throw new HttpError(422, `No ref found for: ${p.ref}`);
+  // When the repository holds the workflow file, hold the dispatch to it as GitHub does:
+  // undeclared inputs are refused, and `run-name` gives the run its display title.
+  const entry = await p.repo.git.entryAt(sha, wf.path);
+  const file =
+    entry?.type === "blob"
+      ? parseWorkflowFile(new TextDecoder().decode(await p.repo.git.readBlob(entry.sha)))
+      : null;
+  const inputs = p.inputs ?? {};
+  if (file && (p.event ?? "workflow_dispatch") === "workflow_dispatch") {
+    checkDispatchInputs(file, inputs);
+  }
   const now = core.clock.now();
   const runNumber = [...core.state.runs.values()].filter((r) => r.workflowId === wf.id).length + 1;
   const run: WorkflowRun = {
@@ -111,13 +123,14 @@ export async function dispatchWorkflow(
     workflowId: wf.id,
     path: wf.path,
     name: wf.name,
+    displayTitle: file?.runName ? renderRunName(file.runName, inputs) : wf.name,
     runNumber,
     event: p.event ?? "workflow_dispatch",
     status: "queued",
     conclusion: null,
     headBranch: branch,
     headSha: sha,
-    inputs: p.inputs ?? {},
+    inputs,
     actor: p.actor,
     createdAt: now,
     updatedAt: now,

@@ -55,7 +55,7 @@ export function workflowRun(
     head_branch: r.headBranch,
     head_sha: r.headSha,
     path: r.path,
-    display_title: r.name,
+    display_title: r.displayTitle,
     run_number: r.runNumber,
     event: r.event,
     status: r.status,
