@@ -20,7 +20,11 @@ export function processIo(): CliIo {
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
-    readFile: async (path) => new Uint8Array(await readFile(path)),
+    readFile: async (path) => {
+      const buffer = await readFile(path);
+      // A view, not a copy: data files run to hundreds of megabytes.
+      return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    },
     cwd: process.cwd(),
     env: process.env,
   };
