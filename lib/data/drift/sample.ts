@@ -22,9 +22,39 @@ export type PairedCounts = {
   currentRows: number;
 };
 
+/** Integer columns spanning at most this many values are sorted by counting, in linear time. */
+const COUNTING_SORT_SPAN = 1 << 20;
+
 function finiteSorted(values: Float64Array): Float64Array {
   let n = 0;
-  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i]!)) n++;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  let integers = true;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (!Number.isFinite(v)) continue;
+    n++;
+    if (v < min) min = v;
+    if (v > max) max = v;
+    if (integers && !Number.isInteger(v)) integers = false;
+  }
+  // Counts, tenure months, flags and labels are small-range integers: counting them is several
+  // times faster than a comparison sort at a million rows, with the same result.
+  if (integers && n > 0 && max - min < COUNTING_SORT_SPAN && max - min < 4 * n) {
+    const counts = new Uint32Array(max - min + 1);
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]!;
+      if (Number.isFinite(v)) counts[v - min]!++;
+    }
+    const out = new Float64Array(n);
+    let k = 0;
+    for (let d = 0; d < counts.length; d++) {
+      const c = counts[d]!;
+      if (c > 0) out.fill(d + min, k, k + c);
+      k += c;
+    }
+    return out;
+  }
   const out = new Float64Array(n);
   let k = 0;
   for (let i = 0; i < values.length; i++) {
