@@ -1,6 +1,8 @@
 /** What a CLI command may touch of the outside world; tests pass an in-memory one. */
 import { readFile } from "node:fs/promises";
 import process from "node:process";
+import type { ColumnType, DataTable } from "../lib/data/table.ts";
+import { canLoadOffThread, loadTableOffThread } from "./load-table.ts";
 
 export interface CliIo {
   /** Write to standard output (the command adds its own newlines). */
@@ -13,6 +15,15 @@ export interface CliIo {
   cwd: string;
   /** Environment variables. */
   env: Record<string, string | undefined>;
+  /**
+   * Where the runtime has module workers: read and parse a data file on another thread (rejects
+   * with OffThreadLoadError carrying the one-line reason). Absent: commands load inline.
+   */
+  loadTableOffThread?: (params: {
+    path: string;
+    types: Record<string, ColumnType>;
+    maxBytes: number;
+  }) => Promise<DataTable>;
 }
 
 /** The real process: stdout, stderr, the file system and environment. */
@@ -27,6 +38,7 @@ export function processIo(): CliIo {
     },
     cwd: process.cwd(),
     env: process.env,
+    ...(canLoadOffThread() ? { loadTableOffThread } : {}),
   };
 }
 

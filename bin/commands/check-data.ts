@@ -11,6 +11,7 @@ import type { ColumnType, DataTable } from "../../lib/data/table.ts";
 import { formatOption, parseArgs } from "../args.ts";
 import type { Command } from "../cli.ts";
 import { type CliIo, describeReadError, EXIT, UsageError } from "../io.ts";
+import { OffThreadLoadError } from "../load-table.ts";
 
 const FORMATS = ["text", "json", "markdown", "annotations"] as const;
 const DEFAULT_MAX_MEMORY_MB = 4096;
@@ -31,6 +32,13 @@ async function readBytes(io: CliIo, path: string): Promise<Uint8Array> {
   }
 }
 
+function declaredTypes(policy: DataPolicy): Record<string, ColumnType> {
+  const types: Record<string, ColumnType> = {};
+  for (const [name, rule] of Object.entries(policy.columns ?? {}))
+    if (rule.type) types[name] = rule.type;
+  return types;
+}
+
 async function readTable(
   io: CliIo,
   path: string,
@@ -38,15 +46,46 @@ async function readTable(
   maxMb: number,
 ): Promise<DataTable> {
   const bytes = await readBytes(io, path);
-  const types: Record<string, ColumnType> = {};
-  for (const [name, rule] of Object.entries(policy.columns ?? {}))
-    if (rule.type) types[name] = rule.type;
   try {
-    return await loadData({ bytes, file: path, types, maxBytes: maxMb * 2 ** 20 });
+    return await loadData({
+      bytes,
+      file: path,
+      types: declaredTypes(policy),
+      maxBytes: maxMb * 2 ** 20,
+    });
   } catch (error) {
     if (error instanceof DataError) throw new Unreadable(error.message);
     throw error;
   }
+}
+
+/** The data and its reference; where the runtime allows, the reference parses on a second core meanwhile. */
+async function readBoth(
+  io: CliIo,
+  paths: { data: string; reference: string | undefined },
+  policy: DataPolicy,
+  maxMb: number,
+): Promise<{ table: DataTable; reference: DataTable | undefined }> {
+  if (paths.reference === undefined) {
+    return { table: await readTable(io, paths.data, policy, maxMb), reference: undefined };
+  }
+  if (!io.loadTableOffThread) {
+    const table = await readTable(io, paths.data, policy, maxMb);
+    return { table, reference: await readTable(io, paths.reference, policy, maxMb) };
+  }
+  const pending = io
+    .loadTableOffThread({
+      path: paths.reference,
+      types: declaredTypes(policy),
+      maxBytes: maxMb * 2 ** 20,
+    })
+    .catch((error: unknown) => {
+      throw error instanceof OffThreadLoadError ? new Unreadable(error.message) : error;
+    });
+  // Settle the worker's promise even if the main-thread parse throws first.
+  pending.catch(() => {});
+  const table = await readTable(io, paths.data, policy, maxMb);
+  return { table, reference: await pending };
 }
 
 async function readPolicy(
@@ -101,11 +140,12 @@ export const command: Command = {
     try {
       // 2. Policy, data, reference.
       const policy = await readPolicy(io, values.policy, values.dataset);
-      const table = await readTable(io, dataPath, policy, maxMb);
-      const reference =
-        values.reference === undefined
-          ? undefined
-          : await readTable(io, values.reference, policy, maxMb);
+      const { table, reference } = await readBoth(
+        io,
+        { data: dataPath, reference: values.reference },
+        policy,
+        maxMb,
+      );
       // 3. Evaluate.
       const stats = format === "markdown";
       // The drift engine loads only when there is something to compare against.
