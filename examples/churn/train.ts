@@ -31,11 +31,15 @@ interface Dataset {
 
 /** Parse the CSV (no quoted commas in this data set) into feature rows; rows with missing values are dropped. */
 export function parseChurnCsv(text: string): Dataset {
-  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/).filter((l) => l.length > 0);
+  const lines = text
+    .replace(/^\uFEFF/, "")
+    .split(/\r?\n/)
+    .filter((l) => l.length > 0);
   const header = (lines[0] ?? "").split(",");
   const at = (name: string) => {
     const i = header.indexOf(name);
-    if (i < 0) throw new Error(`training data has no column "${name}" (header: ${header.join(",")})`);
+    if (i < 0)
+      throw new Error(`training data has no column "${name}" (header: ${header.join(",")})`);
     return i;
   };
   const featureIdx = FEATURES.map(at);
@@ -88,7 +92,12 @@ function standardize(train: Float64Array[], all: Float64Array[][]): void {
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
 /** Batch gradient descent on the log loss; returns weights with the bias last. */
-export function fitLogistic(x: Float64Array[], y: Uint8Array, epochs: number, lr: number): Float64Array {
+export function fitLogistic(
+  x: Float64Array[],
+  y: Uint8Array,
+  epochs: number,
+  lr: number,
+): Float64Array {
   const d = x[0]?.length ?? 0;
   const w = new Float64Array(d + 1);
   const grad = new Float64Array(d + 1);
@@ -151,7 +160,8 @@ export function trainAndEvaluate(data: Dataset, epochs: number, lr: number) {
       trainY.push(data.y[i] as number);
     }
   });
-  if (train.length === 0 || test.length === 0) throw new Error("too few rows to split into train and holdout");
+  if (train.length === 0 || test.length === 0)
+    throw new Error("too few rows to split into train and holdout");
   standardize(train, [train, test]);
   const w = fitLogistic(train, Uint8Array.from(trainY), epochs, lr);
   const scores = test.map((row) => score(w, row));
@@ -184,9 +194,9 @@ export function trainAndEvaluate(data: Dataset, epochs: number, lr: number) {
     holdout_rows: test.length,
   };
   const lines = ["customer_id,label,prediction,score,plan"];
-  preds.forEach((p, i) =>
-    lines.push(`${testIds[i]},${testY[i]},${p},${round(scores[i] as number)},${testGroups[i]}`),
-  );
+  preds.forEach((p, i) => {
+    lines.push(`${testIds[i]},${testY[i]},${p},${round(scores[i] as number)},${testGroups[i]}`);
+  });
   return { metrics, predictionsCsv: `${lines.join("\n")}\n` };
 }
 
@@ -207,7 +217,10 @@ async function main(): Promise<number> {
     Number(values.lr),
   );
   await mkdir(values.out as string, { recursive: true });
-  await writeFile(join(values.out as string, "metrics.json"), `${JSON.stringify(metrics, null, 2)}\n`);
+  await writeFile(
+    join(values.out as string, "metrics.json"),
+    `${JSON.stringify(metrics, null, 2)}\n`,
+  );
   await writeFile(join(values.out as string, "predictions.csv"), predictionsCsv);
   process.stdout.write(`${JSON.stringify(metrics)}\n`);
   return 0;

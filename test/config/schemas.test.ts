@@ -11,25 +11,28 @@ import { generateTypes, TYPES_FILE } from "../../scripts/gen-types.ts";
 const ALL = Object.keys(SCHEMA_FILES);
 
 describe("the config schemas", () => {
-  test.each(ALL)("%s is valid against its meta-schema and compiles under ajv's strict mode", (name) => {
-    // strictRequired would flag `then: { required: [...] }`, whose properties the parent declares.
-    const ajv = new Ajv2020({
-      strict: true,
-      strictRequired: false,
-      allowUnionTypes: true,
-      allErrors: true,
-      logger: false,
-    });
-    ajv.addMetaSchema(draft07);
-    addFormats(ajv);
-    ajv.addKeyword({ keyword: "errorMessage", schemaType: "string" });
-    for (const [file, schema] of Object.entries(SCHEMA_FILES)) {
-      const { $id: _ignored, ...body } = schema as Record<string, unknown>;
-      ajv.addSchema(body, file);
-    }
-    expect(() => ajv.getSchema(name)).not.toThrow();
-    expect(ajv.getSchema(name)).toBeDefined();
-  });
+  test.each(ALL)(
+    "%s is valid against its meta-schema and compiles under ajv's strict mode",
+    (name) => {
+      // strictRequired would flag `then: { required: [...] }`, whose properties the parent declares.
+      const ajv = new Ajv2020({
+        strict: true,
+        strictRequired: false,
+        allowUnionTypes: true,
+        allErrors: true,
+        logger: false,
+      });
+      ajv.addMetaSchema(draft07);
+      addFormats(ajv);
+      ajv.addKeyword({ keyword: "errorMessage", schemaType: "string" });
+      for (const [file, schema] of Object.entries(SCHEMA_FILES)) {
+        const { $id: _ignored, ...body } = schema as Record<string, unknown>;
+        ajv.addSchema(body, file);
+      }
+      expect(() => ajv.getSchema(name)).not.toThrow();
+      expect(ajv.getSchema(name)).toBeDefined();
+    },
+  );
 
   test("lib/config/types.gen.ts equals a fresh generation (run `npm run gen:types`)", async () => {
     expect(readFileSync(TYPES_FILE, "utf8")).toBe(await generateTypes());
