@@ -8,6 +8,7 @@ import { serve } from "../../sim/serve.ts";
 import { formatOption, parseArgs } from "../args.ts";
 import type { Command } from "../cli.ts";
 import { EXIT, UsageError } from "../io.ts";
+import { attachBot, withTraining } from "./sim-with-bot.ts";
 
 const USAGE = "usage: mlops sim [--port 3333] [--seed examples/churn] [--format text|json]";
 
@@ -35,7 +36,12 @@ export const command: Command = {
   async run(args, io) {
     const { values } = parseArgs(
       args,
-      { port: { type: "string" }, seed: { type: "string" }, format: { type: "string" } },
+      {
+        port: { type: "string" },
+        seed: { type: "string" },
+        format: { type: "string" },
+        "with-bot": { type: "boolean" },
+      },
       USAGE,
     );
     const format = formatOption(values.format, ["text", "json"] as const, USAGE);
@@ -62,7 +68,14 @@ export const command: Command = {
       return EXIT.usage;
     }
     const ready = await createSim({ baseUrl: served.url });
-    const seeded = await seedPlayground(ready, { name: seedName(seedDir), mlRepo, environments });
+    // --with-bot: the bot listens before seeding (it sees the installation) and trains the example.
+    const bot = values["with-bot"] ? attachBot(ready) : null;
+    const seeded = await seedPlayground(ready, {
+      name: seedName(seedDir),
+      mlRepo: bot ? withTraining(mlRepo) : mlRepo,
+      environments,
+    });
+    if (bot && seeded.repositories[0]) bot.train(seeded.repositories[0]);
     sim = ready;
     if (format === "json") {
       io.stdout(
@@ -75,6 +88,11 @@ export const command: Command = {
         ...Object.entries(seeded.tokens).map(([who, token]) => `token ${who.padEnd(12)} ${token}`),
         `app id ${ready.app.id} (${ready.app.slug}), webhook secret ${ready.app.webhookSecret}`,
         `try: curl -H "Authorization: token ${seeded.tokens.maintainer}" ${served.url}/repos/${seeded.repositories[0]}`,
+        ...(bot
+          ? [
+              "mlops-bot is installed: open a pull request changing data/train.csv and watch its checks and comment",
+            ]
+          : []),
         "press Ctrl-C to stop",
       ];
       io.stdout(`${lines.join("\n")}\n`);
