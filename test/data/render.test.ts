@@ -89,7 +89,14 @@ describe("renderers read one result", () => {
       |---|---|---|---|---|---|
       | ❌ | \`x.max\` | 10 | <= 5 | 4, 5 | x has 2 values above 5 (largest 10) |
       | ❌ | \`plan.in\` | ["c"] | in ["a", "b"] | 5 | plan has 1 value outside ["a", "b"] ("c") |
+
+      <details><summary>1 check passed</summary>
+
+      | | check | observed | expected | rows | message |
+      |---|---|---|---|---|---|
       | ✅ | \`id.unique\` | 0 | no repeated values |  | id has no repeated values |
+
+      </details>
 
       #### ❌ Drift: 1 of 2 columns (share 0.5, dataset threshold 0.5)
 

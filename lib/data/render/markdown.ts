@@ -24,11 +24,19 @@ export function renderMarkdown(result: DataCheckResult): string {
     : `Data checks failed: ${failed} of ${result.checks.length} checks${result.drift?.drifted ? ", drift detected" : ""}`;
   out.push(`### ${icon} ${verdict}`, "");
   out.push(`\`${result.file}\`: ${result.rows} rows, ${result.columns} columns`, "");
-  out.push("| | check | observed | expected | rows | message |", "|---|---|---|---|---|---|");
-  for (const c of failedFirst(result.checks)) {
-    const rows = c.rows.join(", ") + (c.rows.length === 20 ? ", …" : "");
+  // Failures stay in view; passing checks fold away, so a green report is a few lines long.
+  const ordered = failedFirst(result.checks);
+  const failing = ordered.filter((c) => !c.passed);
+  const passing = ordered.filter((c) => c.passed);
+  if (failing.length > 0) out.push(...checkTable(failing));
+  if (passing.length > 0) {
     out.push(
-      `| ${c.passed ? "✅" : "❌"} | \`${c.id}\` | ${cell(c.observed)} | ${cell(c.expected)} | ${rows} | ${cell(c.message)} |`,
+      ...(failing.length > 0 ? [""] : []),
+      `<details><summary>${passing.length} ${passing.length === 1 ? "check" : "checks"} passed</summary>`,
+      "",
+      ...checkTable(passing),
+      "",
+      "</details>",
     );
   }
   const drift = result.drift;
@@ -64,6 +72,17 @@ export function renderMarkdown(result: DataCheckResult): string {
     }
   }
   return `${out.join("\n")}\n`;
+}
+
+function checkTable(checks: DataCheckResult["checks"]): string[] {
+  const out = ["| | check | observed | expected | rows | message |", "|---|---|---|---|---|---|"];
+  for (const c of checks) {
+    const rows = c.rows.join(", ") + (c.rows.length === 20 ? ", …" : "");
+    out.push(
+      `| ${c.passed ? "✅" : "❌"} | \`${c.id}\` | ${cell(c.observed)} | ${cell(c.expected)} | ${rows} | ${cell(c.message)} |`,
+    );
+  }
+  return out;
 }
 
 function chart(c: ColumnDrift): string[] {
