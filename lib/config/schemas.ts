@@ -34,7 +34,13 @@ export function schemaRegistry(): Ajv2020 {
   if (shared) return shared;
   // strict: false so a teammate's schema with an unknown keyword degrades to a no-op, not a crash;
   // test/config checks our own schemas under strict mode.
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: false, logger: false, validateSchema: false });
+  const ajv = new Ajv2020({
+    allErrors: true,
+    verbose: true,
+    strict: false,
+    logger: false,
+    validateSchema: false,
+  });
   ajv.addMetaSchema(draft07);
   addFormats(ajv);
   // A message for pattern failures, also understood by VS Code's JSON/YAML schema support.
