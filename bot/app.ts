@@ -1,21 +1,40 @@
-/** The Probot app: one handler per event, wired to the deps (clock, runners, logger); no globals. */
+/** The Probot app: one handler per event, wired to the deps (clock, runners, timers, logger); no globals. */
 import type { ApplicationFunction, Context, Probot } from "probot";
 import { toolsFor } from "./context.ts";
-import type { BotDeps } from "./deps.ts";
+import { type BotDeps, systemTimers } from "./deps.ts";
 import { onCheckRun } from "./handlers/check-run.ts";
-import { onInstallation } from "./handlers/installation.ts";
+import { onInstallation, onInstallationRepositories } from "./handlers/installation.ts";
 import { onIssueComment } from "./handlers/issue-comment.ts";
 import { onPullRequest } from "./handlers/pull-request.ts";
 import { onPush } from "./handlers/push.ts";
 import { onRepositoryDispatch } from "./handlers/repository-dispatch.ts";
 import { onWorkflowRun } from "./handlers/workflow-run.ts";
+import { listInstalledRepos } from "./installations.ts";
 import { KeyedLock } from "./lock.ts";
+import { createRunWatcher, type RunWatcher } from "./run-watcher.ts";
 import { createScheduler, type Scheduler } from "./scheduler.ts";
+
+/** How often the scheduler looks for due cron slots. */
+export const SCHEDULER_TICK_MS = 60_000;
+const DEFAULT_POLL_MS = 10_000;
+const DEFAULT_RESYNC_MS = 600_000;
+
+/** The running bot: its scheduler and run watchers, and the life cycle the runtimes drive. */
+export interface MlopsBot {
+  scheduler: Scheduler;
+  watcher: RunWatcher;
+  /** Re-read the installations: the repositories to schedule and the runs in progress to watch. */
+  resync(): Promise<void>;
+  /** Resync now, then tick the scheduler, poll runs and resync on deps.timers until stop(). */
+  start(): Promise<void>;
+  stop(): void;
+}
 
 /** The events the app subscribes to (app.yml lists exactly these). */
 export const EVENTS = [
   "check_run",
   "installation",
+  "installation_repositories",
   "issue_comment",
   "pull_request",
   "push",
@@ -23,8 +42,8 @@ export const EVENTS = [
   "workflow_run",
 ] as const;
 
-/** Register every handler on `probot`; returns the scheduler (the runtime starts it). */
-export function createMlopsBot(p: { probot: Probot; deps: BotDeps }): { scheduler: Scheduler } {
+/** Register every handler on `probot`; returns the bot (the runtime starts it). */
+export function createMlopsBot(p: { probot: Probot; deps: BotDeps }): MlopsBot {
   const { probot, deps } = p;
   const lock = deps.lock ?? new KeyedLock();
   // Probot creates its logger asynchronously: read it when a line is written, not now.
@@ -33,7 +52,8 @@ export function createMlopsBot(p: { probot: Probot; deps: BotDeps }): { schedule
     warn: (m: string) => probot.log.warn(m),
     error: (m: string) => probot.log.error(m),
   };
-  const scheduler = createScheduler({ probot, deps, lock, log });
+  const watcher = createRunWatcher({ probot, deps, lock, log });
+  const scheduler = createScheduler({ probot, deps, lock, log, watcher });
 
   // Every handler logs its failure and rethrows it: Probot answers the delivery with an error, so a
   // failure is never swallowed (it was also reported on the check run it belongs to).
@@ -57,7 +77,7 @@ export function createMlopsBot(p: { probot: Probot; deps: BotDeps }): { schedule
         throw error;
       }
     };
-  const tools = (context: Context) => toolsFor(context, deps, lock);
+  const tools = (context: Context) => toolsFor(context, deps, lock, watcher);
 
   probot.on(
     [
@@ -94,14 +114,53 @@ export function createMlopsBot(p: { probot: Probot; deps: BotDeps }): { schedule
     "installation",
     handle("installation", (c: Context<"installation">) => onInstallation(c, scheduler, log)),
   );
-  return { scheduler };
+  probot.on(
+    "installation_repositories",
+    handle("installation_repositories", (c: Context<"installation_repositories">) =>
+      onInstallationRepositories(c, scheduler, log),
+    ),
+  );
+
+  const timers = deps.timers ?? systemTimers;
+  let resyncTimer: unknown;
+  const bot: MlopsBot = {
+    scheduler,
+    watcher,
+    async resync() {
+      try {
+        const repos = await listInstalledRepos(probot);
+        scheduler.sync(repos);
+        const added = await watcher.reattach(repos);
+        log.info(
+          `installed on ${repos.length} repositories; ${added} training runs in progress found again`,
+        );
+      } catch (error) {
+        log.error(
+          `could not list the app's installations: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+    },
+    async start() {
+      await bot.resync();
+      scheduler.start(SCHEDULER_TICK_MS);
+      watcher.start(deps.pollIntervalMs ?? DEFAULT_POLL_MS);
+      resyncTimer ??= timers.setInterval(
+        () => bot.resync(),
+        deps.resyncIntervalMs ?? DEFAULT_RESYNC_MS,
+      );
+    },
+    stop() {
+      scheduler.stop();
+      watcher.stop();
+      if (resyncTimer !== undefined) timers.clearInterval(resyncTimer);
+      resyncTimer = undefined;
+    },
+  };
+  return bot;
 }
 
 /** The app function for Probot's `run()` and server (the runtimes use it). */
-export function mlopsApp(
-  deps: BotDeps,
-  onReady?: (bot: { scheduler: Scheduler }) => void,
-): ApplicationFunction {
+export function mlopsApp(deps: BotDeps, onReady?: (bot: MlopsBot) => void): ApplicationFunction {
   return (app) => {
     const bot = createMlopsBot({ probot: app, deps });
     onReady?.(bot);

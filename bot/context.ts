@@ -4,6 +4,7 @@ import type { RepoRef } from "../lib/forge.ts";
 import type { BotDeps, BotLogger } from "./deps.ts";
 import { type BotForge, botForge } from "./forge/bot-forge.ts";
 import { KeyedLock } from "./lock.ts";
+import type { RunWatcher } from "./run-watcher.ts";
 
 /** The per-event tools a handler uses. */
 export interface HandlerTools {
@@ -12,15 +13,29 @@ export interface HandlerTools {
   log: BotLogger;
   deps: BotDeps;
   lock: KeyedLock;
+  /** Polls Argo and local runs until they finish (absent: nothing watches them). */
+  watcher?: RunWatcher;
 }
 
-/** Build the tools from a context; `lock` is the process-wide one from the app. */
-export function toolsFor(context: Context, deps: BotDeps, lock: KeyedLock): HandlerTools {
+/** Build the tools from a context; `lock` and `watcher` are the process-wide ones from the app. */
+export function toolsFor(
+  context: Context,
+  deps: BotDeps,
+  lock: KeyedLock,
+  watcher?: RunWatcher,
+): HandlerTools {
   const payload = context.payload as { repository?: { name: string; owner: { login: string } } };
   const repo = payload.repository
     ? { owner: payload.repository.owner.login, repo: payload.repository.name }
     : { owner: "", repo: "" };
-  return { forge: botForge(context.octokit), repo, log: deps.log ?? context.log, deps, lock };
+  return {
+    forge: botForge(context.octokit),
+    repo,
+    log: deps.log ?? context.log,
+    deps,
+    lock,
+    ...(watcher ? { watcher } : {}),
+  };
 }
 
 /** The lock key of a commit: concurrent deliveries for one repo+sha serialize in this replica. */

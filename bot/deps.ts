@@ -18,6 +18,18 @@ export interface GatesPassed {
   runUrl?: string;
 }
 
+/** Interval timers: the global ones by default; tests pass fakes they fire by hand (nothing sleeps). */
+export interface Timers {
+  setInterval(fn: () => unknown, ms: number): unknown;
+  clearInterval(handle: unknown): void;
+}
+
+/** The global timers, as `Timers`. */
+export const systemTimers: Timers = {
+  setInterval: (fn, ms) => setInterval(fn, ms),
+  clearInterval: (handle) => clearInterval(handle as ReturnType<typeof setInterval>),
+};
+
 export interface BotDeps {
   /** Every time the bot reads (schedules, timestamps). */
   clock: { now(): Date };
@@ -29,8 +41,12 @@ export interface BotDeps {
   lock?: KeyedLock;
   /** Downloads DVC remotes and dataset URLs (default: the global fetch). */
   fetch?: (input: Request | URL | string, init?: RequestInit) => Promise<Response>;
-  /** How often non-Actions runs are polled until they finish (default 10 s). */
+  /** How often non-Actions runs (Argo, local) are polled until they finish (default 10 s). */
   pollIntervalMs?: number;
+  /** How often the bot re-reads its installations: repositories to schedule, runs to watch (default 10 min). */
+  resyncIntervalMs?: number;
+  /** The timers the scheduler, the run watchers and the resync use (default: the global ones). */
+  timers?: Timers;
   /** The seam for registering a candidate and opening a promotion PR (later issue); default: log that it is not built. */
   onGatesPassedOnDefaultBranch?: (p: GatesPassed) => Promise<void>;
 }

@@ -6,13 +6,14 @@
  *   4. report  → the sticky comment's sections (pull requests only)
  * A stage that fails is reported on its own check run, logged, and rethrown (never swallowed).
  */
-import type { CheckRunSpec, RepoRef } from "../lib/forge.ts";
+import type { CheckRunSpec, Permission, RepoRef } from "../lib/forge.ts";
 import { planConfigCheck } from "../lib/pipeline/config-check.ts";
 import { CHECKS } from "../lib/pipeline/names.ts";
 import type { SectionName } from "../lib/report/sections.ts";
 import type { RunReason } from "../lib/runners/types.ts";
 import type { BotDeps, BotLogger } from "./deps.ts";
 import type { BotForge } from "./forge/bot-forge.ts";
+import type { RunWatcher } from "./run-watcher.ts";
 import { upsertCheck } from "./stages/check-runs.ts";
 import { runDataStage } from "./stages/data.ts";
 import { type LoadedConfig, loadConfig } from "./stages/load-config.ts";
@@ -45,7 +46,14 @@ export interface PipelineRun {
   pull?: PipelinePull;
   /** A maintainer approved training (a /retrain they wrote). */
   approvedBy?: string;
+  /** The pull_request.labeled event behind this run: the label and who added it (the sender). */
+  labeledBy?: { label: string; user: string };
+  /** Polls Argo and local runs until they finish. */
+  watcher?: RunWatcher;
 }
+
+/** Who may approve a fork's training (by `/retrain` or the approval label): write access or above. */
+export const MAINTAINERS: readonly Permission[] = ["admin", "maintain", "write"];
 
 /** What happened, for callers that answer (the /retrain reply). */
 export interface PipelineResult {
@@ -83,6 +91,22 @@ async function stage<T>(run: PipelineRun, check: string, fn: () => Promise<T>): 
     await reportStageFailure(run, check, error);
     throw error;
   }
+}
+
+/**
+ * A fork's approval label counts when it is what this event added, and whoever added it (the
+ * event's sender) has write access: triage can label but not approve, and a label left on the pull
+ * request does not approve the commits pushed after it (a maintainer adds it again, or `/retrain`s).
+ */
+async function approvedByLabel(run: PipelineRun, label: string | undefined): Promise<boolean> {
+  if (!label || !run.pull?.fork || run.labeledBy?.label !== label) return false;
+  const user = run.labeledBy.user;
+  const permission = await run.forge.getPermission({ ...run.repo, username: user });
+  if (MAINTAINERS.includes(permission)) return true;
+  run.log.info(
+    `${run.repo.owner}/${run.repo.repo}#${run.pull.number}: ${user} added "${label}" but has ${permission} access; training needs a maintainer's approval`,
+  );
+  return false;
 }
 
 /** Run the pipeline on `run.sha`. */
@@ -151,10 +175,8 @@ export async function runPipeline(run: PipelineRun): Promise<PipelineResult> {
   sections.data = data.plan.section;
 
   // 3. Training.
-  const label = config.training?.approval_label;
   const approved =
-    run.approvedBy !== undefined ||
-    (label !== undefined && (run.pull?.labels ?? []).includes(label));
+    run.approvedBy !== undefined || (await approvedByLabel(run, config.training?.approval_label));
   const training = await stage(run, CHECKS.gates, () =>
     runTrainingStage({
       forge,
@@ -174,6 +196,15 @@ export async function runPipeline(run: PipelineRun): Promise<PipelineResult> {
     }),
   );
   Object.assign(sections, training.sections);
+  if (training.handle && training.handle.kind !== "github-actions") {
+    run.watcher?.watch({
+      forge,
+      repo,
+      commit: sha,
+      ...(run.pull ? { pullRequest: run.pull.number } : {}),
+      handle: training.handle,
+    });
+  }
 
   // 4. Report.
   if (run.pull) await updateReport({ forge, repo, number: run.pull.number, updates: sections });

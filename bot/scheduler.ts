@@ -7,18 +7,25 @@
 import type { Probot } from "probot";
 import { dueSlots } from "../lib/pipeline/triggers.ts";
 import { commitKey, type HandlerTools } from "./context.ts";
-import type { BotDeps, BotLogger } from "./deps.ts";
+import { type BotDeps, type BotLogger, systemTimers } from "./deps.ts";
 import { botForge } from "./forge/bot-forge.ts";
+import type { InstalledRepo } from "./installations.ts";
 import type { KeyedLock } from "./lock.ts";
 import { runPipeline } from "./pipeline.ts";
+import type { RunWatcher } from "./run-watcher.ts";
 import { loadConfig } from "./stages/load-config.ts";
 
 export interface Scheduler {
   remember(installationId: number, fullName: string): void;
-  forget(installationId: number): void;
+  /** Forget an installation (`fullName` omitted) or one of its repositories. */
+  forget(installationId: number, fullName?: string): void;
+  /** Serve exactly `repos` (the installations as GitHub lists them now). */
+  sync(repos: InstalledRepo[]): void;
+  /** The repositories served, `owner/name` → installation id. */
+  known(): Map<string, number>;
   /** Dispatch every slot due in (last tick, now]; returns how many runs were dispatched. */
   tick(): Promise<number>;
-  /** Tick every `intervalMs` of real time until stop() (the runtimes call this). */
+  /** Tick every `intervalMs` (deps.timers) until stop(). */
   start(intervalMs: number): void;
   stop(): void;
 }
@@ -29,10 +36,12 @@ export function createScheduler(p: {
   deps: BotDeps;
   lock: KeyedLock;
   log: BotLogger;
+  watcher?: RunWatcher;
 }): Scheduler {
   const repos = new Map<string, number>();
   let last = p.deps.clock.now();
-  let timer: ReturnType<typeof setInterval> | undefined;
+  const timers = p.deps.timers ?? systemTimers;
+  let timer: unknown;
 
   async function tickRepo(
     installationId: number,
@@ -49,7 +58,14 @@ export function createScheduler(p: {
     const loaded = await loadConfig({ forge, repo, ref: sha });
     if (loaded.kind !== "ok") return 0;
     let dispatched = 0;
-    const tools: HandlerTools = { forge, repo, log: p.log, deps: p.deps, lock: p.lock };
+    const tools: HandlerTools = {
+      forge,
+      repo,
+      log: p.log,
+      deps: p.deps,
+      lock: p.lock,
+      ...(p.watcher ? { watcher: p.watcher } : {}),
+    };
     for (const slot of dueSlots({ triggers: loaded.config.triggers, after, until })) {
       p.log.info(
         `${fullName}: schedule "${slot.cron}" (${slot.timezone}) due at ${slot.slot.toISOString()}: training ${branch}`,
@@ -74,8 +90,17 @@ export function createScheduler(p: {
     remember(installationId, fullName) {
       repos.set(fullName, installationId);
     },
-    forget(installationId) {
-      for (const [name, id] of repos) if (id === installationId) repos.delete(name);
+    forget(installationId, fullName) {
+      for (const [name, id] of repos)
+        if (id === installationId && (fullName === undefined || name === fullName))
+          repos.delete(name);
+    },
+    sync(list) {
+      repos.clear();
+      for (const r of list) repos.set(r.fullName, r.installationId);
+    },
+    known() {
+      return new Map(repos);
     },
     async tick() {
       const until = p.deps.clock.now();
@@ -94,10 +119,10 @@ export function createScheduler(p: {
       return total;
     },
     start(intervalMs) {
-      timer ??= setInterval(() => void scheduler.tick(), intervalMs);
+      timer ??= timers.setInterval(() => scheduler.tick(), intervalMs);
     },
     stop() {
-      if (timer) clearInterval(timer);
+      if (timer !== undefined) timers.clearInterval(timer);
       timer = undefined;
     },
   };

@@ -7,4 +7,4 @@ echo "== typecheck (tsc)"; tsc --noEmit -p tsconfig.json
 echo "== lint (biome)"; biome ci --colors=off .
 echo "== bun test"; bun test
 echo "== deno test (test/deno)"; deno test --quiet --allow-read --allow-env --allow-net --allow-sys --allow-write --allow-run test/deno/*.deno.ts
-echo "== node smoke (test/node)"; node test/node/smoke.mjs && node test/node/sim-smoke.mjs
+echo "== node smoke (test/node)"; node test/node/smoke.mjs && node test/node/sim-smoke.mjs && node test/node/bot-smoke.mjs

@@ -163,7 +163,8 @@ export function createHandler(deps: HandlerDeps): (request: Request) => Promise<
   return async (request) => {
     const url = new URL(request.url);
     const method = request.method.toUpperCase();
-    const found = match(method, url.pathname);
+    // GitHub Enterprise Server serves the API under /api/v3 (Probot's GHE_HOST): answer there too.
+    const found = match(method, url.pathname.replace(/^\/api\/v3(?=\/|$)/, ""));
     if (found === null)
       return json(404, { message: "Not Found", documentation_url: DOCS, status: "404" });
     if (found === "method-not-allowed")

@@ -47,7 +47,7 @@ export interface Sim {
   /** Sign an app JWT for the hosted app (what Probot does with the private key). */
   appJwt(): Promise<string>;
   readonly webhooks: {
-    /** Deliver every event to a URL or an in-process receiver, signed with `secret` (default: the app's). */
+    /** Deliver every event to a URL or an in-process receiver, signed with `secret` (default: the app's); returns the unsubscribe. */
     subscribe(
       target:
         | { url: string; secret?: string }
@@ -55,7 +55,7 @@ export interface Sim {
             receive: (d: WebhookDelivery) => unknown;
             secret?: string;
           },
-    ): void;
+    ): () => void;
     readonly log: DeliveryRecord[];
     redeliver(id: number): DeliveryRecord;
     /** Drop, duplicate or reorder the next n events. */
@@ -145,10 +145,14 @@ export async function createSim(options: SimOptions = {}): Promise<Sim> {
   };
 
   return {
-    fetch: (input, init) =>
-      handler(
-        input instanceof Request && init === undefined ? input : new Request(input as string, init),
-      ),
+    async fetch(input, init) {
+      const request =
+        input instanceof Request && init === undefined ? input : new Request(input as string, init);
+      const response = await handler(request);
+      // A network response carries the URL it answers; Octokit's paginate reads it.
+      Object.defineProperty(response, "url", { value: request.url });
+      return response;
+    },
     url,
     clock,
     state,
@@ -162,10 +166,12 @@ export async function createSim(options: SimOptions = {}): Promise<Sim> {
       }),
     webhooks: {
       subscribe(target) {
-        outbox.targets.push({
-          ...target,
-          secret: target.secret ?? app.webhookSecret,
-        } as WebhookTarget);
+        const entry = { ...target, secret: target.secret ?? app.webhookSecret } as WebhookTarget;
+        outbox.targets.push(entry);
+        return () => {
+          const at = outbox.targets.indexOf(entry);
+          if (at >= 0) outbox.targets.splice(at, 1);
+        };
       },
       log: outbox.log,
       redeliver: (id) => outbox.redeliver(id),

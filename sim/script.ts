@@ -2,7 +2,13 @@
 import { newId, repoOr404, type SimCore } from "./core.ts";
 import { GitRepo } from "./git/git-repo.ts";
 import { HttpError } from "./http-error.ts";
-import { createComment, createIssue } from "./ops/comments.ts";
+import {
+  createComment,
+  createIssue,
+  issueOr404,
+  labelIssue,
+  unlabelIssue,
+} from "./ops/comments.ts";
 import { commitFiles } from "./ops/commit-files.ts";
 import { createFork } from "./ops/fork.ts";
 import { mergePull, openPull, pullOr404, submitReview, updatePull } from "./ops/pulls.ts";
@@ -152,6 +158,28 @@ export function createScript(core: SimCore, defaultAppId: () => number) {
         user: p.user,
         body: p.body,
       }).id;
+    },
+
+    /** Add labels to an issue or pull request as `user` (pull requests: pull_request.labeled each). */
+    async addLabels(p: { repo: string; number: number; user: string; labels: string[] }) {
+      const r = repo(p.repo);
+      await labelIssue(core, {
+        repo: r,
+        issue: issueOr404(core, r, p.number),
+        names: p.labels,
+        user: p.user,
+      });
+    },
+
+    /** Remove a label as `user` (pull requests: pull_request.unlabeled). */
+    async removeLabel(p: { repo: string; number: number; user: string; name: string }) {
+      const r = repo(p.repo);
+      await unlabelIssue(core, {
+        repo: r,
+        issue: issueOr404(core, r, p.number),
+        name: p.name,
+        user: p.user,
+      });
     },
 
     /** Open an issue (no webhook: the bot does not subscribe to `issues`). */

@@ -6,11 +6,9 @@
 import process from "node:process";
 import { Probot } from "probot";
 import { parse } from "yaml";
-import { createMlopsBot } from "../../bot/app.ts";
+import { createMlopsBot, type MlopsBot } from "../../bot/app.ts";
 import type { BotDeps } from "../../bot/deps.ts";
-import { withResponseUrl } from "../../bot/runtime/in-process-fetch.ts";
 import { LocalProbotOctokit } from "../../bot/runtime/local-octokit.ts";
-import type { Scheduler } from "../../bot/scheduler.ts";
 import { generateChurnCsv } from "../../examples/churn/generate-data.ts";
 import { parseChurnCsv, trainAndEvaluate } from "../../examples/churn/train.ts";
 import { manifestFromInputs } from "../../lib/pipeline/run-manifest.ts";
@@ -79,13 +77,13 @@ export function withTraining(files: Record<string, Uint8Array> | null): Record<s
 export function attachBot(
   sim: Sim,
   deps: Partial<BotDeps> = {},
-): { probot: Probot; scheduler: Scheduler; train(repo: string): void } {
+): { probot: Probot; bot: MlopsBot; train(repo: string): void } {
   const probot = new Probot({
     appId: sim.app.id,
     privateKey: sim.app.privateKey,
     secret: sim.app.webhookSecret,
     baseUrl: sim.url,
-    request: { fetch: withResponseUrl(sim.fetch) },
+    request: { fetch: sim.fetch },
     Octokit: LocalProbotOctokit,
     // stdout belongs to the sim's own output (its first line is JSON with --format json): the bot
     // writes its log to stderr, and Probot's logger stays quiet.
@@ -94,7 +92,7 @@ export function attachBot(
   const line = (level: string) => (message: string) =>
     void process.stderr.write(`mlops-bot ${level}: ${message}\n`);
   const log = { info: line("info"), warn: line("warn"), error: line("error") };
-  const { scheduler } = createMlopsBot({ probot, deps: { clock: sim.clock, log, ...deps } });
+  const bot = createMlopsBot({ probot, deps: { clock: sim.clock, log, ...deps } });
   sim.webhooks.subscribe({
     receive: (d) =>
       probot.webhooks.verifyAndReceive({
@@ -106,7 +104,7 @@ export function attachBot(
   });
   return {
     probot,
-    scheduler,
+    bot,
     train: (repo) =>
       void sim.actions.register({
         repo,

@@ -10,7 +10,8 @@ import type { Command } from "../cli.ts";
 import { EXIT, UsageError } from "../io.ts";
 import { attachBot, withTraining } from "./sim-with-bot.ts";
 
-const USAGE = "usage: mlops sim [--port 3333] [--seed examples/churn] [--format text|json]";
+const USAGE =
+  "usage: mlops sim [--port 3333] [--seed examples/churn] [--with-bot] [--webhook-url URL] [--format text|json]";
 
 function parsePort(value: unknown): number {
   const port = Number(value ?? 3333);
@@ -41,6 +42,7 @@ export const command: Command = {
         seed: { type: "string" },
         format: { type: "string" },
         "with-bot": { type: "boolean" },
+        "webhook-url": { type: "string" },
       },
       USAGE,
     );
@@ -53,6 +55,11 @@ export const command: Command = {
         `--seed ${values.seed}: no such folder; pass a folder of files to commit`,
       );
     const environments = readFolder(resolve(io.cwd, "environments"));
+    const webhookUrl = values["webhook-url"];
+    if (webhookUrl !== undefined && !/^https?:\/\/[^/\s]+/.test(webhookUrl))
+      throw new UsageError(
+        `--webhook-url must be an http(s) URL such as http://127.0.0.1:3000/api/github/webhooks, not "${webhookUrl}"\n${USAGE}`,
+      );
 
     let sim: Sim | null = null;
     let served: Awaited<ReturnType<typeof serve>>;
@@ -68,6 +75,8 @@ export const command: Command = {
       return EXIT.usage;
     }
     const ready = await createSim({ baseUrl: served.url });
+    // Signed deliveries to a bot in another process (Probot's server), as a GitHub App's webhook URL.
+    if (webhookUrl !== undefined) ready.webhooks.subscribe({ url: webhookUrl });
     // --with-bot: the bot listens before seeding (it sees the installation) and trains the example.
     const bot = values["with-bot"] ? attachBot(ready) : null;
     const seeded = await seedPlayground(ready, {
@@ -77,6 +86,8 @@ export const command: Command = {
     });
     if (bot && seeded.repositories[0]) bot.train(seeded.repositories[0]);
     sim = ready;
+    // The scheduler, run watchers and resync on the wall clock, once the API answers.
+    await bot?.bot.start();
     if (format === "json") {
       io.stdout(
         `${JSON.stringify({ url: served.url, tokens: seeded.tokens, repositories: seeded.repositories, app: { id: ready.app.id, slug: ready.app.slug, webhookSecret: ready.app.webhookSecret, privateKey: ready.app.privateKey } })}\n`,
@@ -98,6 +109,7 @@ export const command: Command = {
       io.stdout(`${lines.join("\n")}\n`);
     }
     await interrupted();
+    bot?.bot.stop();
     await served.close();
     await ready.close();
     return EXIT.ok;

@@ -1,7 +1,13 @@
-/** `installation` created / unsuspended / deleted: the scheduler learns which repositories it serves. */
+/**
+ * `installation` created / unsuspended / deleted / suspended and `installation_repositories`
+ * added / removed: the scheduler learns which repositories it serves (GitHub sends both events to
+ * every app; app.yml need not list them).
+ */
 import type { Context } from "probot";
 import type { BotLogger } from "../deps.ts";
 import type { Scheduler } from "../scheduler.ts";
+
+type Named = { full_name: string }[] | undefined;
 
 /** Handle an installation event. */
 export async function onInstallation(
@@ -12,7 +18,7 @@ export async function onInstallation(
   const { action, installation, repositories } = context.payload as {
     action: string;
     installation: { id: number; account: { login: string } | null };
-    repositories?: { full_name: string }[];
+    repositories?: Named;
   };
   const names = (repositories ?? []).map((r) => r.full_name);
   if (action === "deleted" || action === "suspend") {
@@ -23,5 +29,25 @@ export async function onInstallation(
   for (const name of names) scheduler.remember(installation.id, name);
   log.info(
     `installation ${installation.id} (${installation.account?.login ?? "?"}) ${action}: ${names.join(", ") || "no repositories listed"}`,
+  );
+}
+
+/** Handle an installation_repositories event (repositories added to or removed from an installation). */
+export async function onInstallationRepositories(
+  context: Context<"installation_repositories">,
+  scheduler: Scheduler,
+  log: BotLogger,
+): Promise<void> {
+  const { installation, repositories_added, repositories_removed } = context.payload as {
+    installation: { id: number };
+    repositories_added?: Named;
+    repositories_removed?: Named;
+  };
+  const added = (repositories_added ?? []).map((r) => r.full_name);
+  const removed = (repositories_removed ?? []).map((r) => r.full_name);
+  for (const name of added) scheduler.remember(installation.id, name);
+  for (const name of removed) scheduler.forget(installation.id, name);
+  log.info(
+    `installation ${installation.id}: repositories added ${added.join(", ") || "none"}; removed ${removed.join(", ") || "none"}`,
   );
 }

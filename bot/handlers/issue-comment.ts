@@ -1,11 +1,9 @@
 /** `issue_comment` created: chat commands on pull requests (`/retrain` for now), permission-checked, answered once. */
 import type { Context } from "probot";
 import { parseCommands } from "../../lib/commands/parse.ts";
-import type { Permission } from "../../lib/forge.ts";
 import type { HandlerTools } from "../context.ts";
+import { MAINTAINERS } from "../pipeline.ts";
 import { runPullPipeline } from "./pull-request.ts";
-
-const MAINTAINERS: Permission[] = ["admin", "maintain", "write"];
 
 /** The hidden marker of the bot's reply to one comment: a redelivery finds it and does not answer twice. */
 export const replyMarker = (commentId: number) => `<!-- mlops-bot:reply:${commentId} -->`;

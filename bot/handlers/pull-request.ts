@@ -8,7 +8,12 @@ import { type PipelineResult, runPipeline } from "../pipeline.ts";
 export async function runPullPipeline(
   tools: HandlerTools,
   pull: PullRequestInfo,
-  extra: { reason?: "pull_request" | "retrain"; key?: string; approvedBy?: string } = {},
+  extra: {
+    reason?: "pull_request" | "retrain";
+    key?: string;
+    approvedBy?: string;
+    labeledBy?: { label: string; user: string };
+  } = {},
 ): Promise<PipelineResult> {
   const { forge, repo } = tools;
   const sha = pull.head.sha;
@@ -26,6 +31,7 @@ export async function runPullPipeline(
       reason: extra.reason ?? "pull_request",
       ...(extra.key ? { key: extra.key } : {}),
       ...(extra.approvedBy ? { approvedBy: extra.approvedBy } : {}),
+      ...(extra.labeledBy ? { labeledBy: extra.labeledBy } : {}),
       pull: { number: pull.number, fork: pull.head.fork, labels: pull.labels },
     });
   });
@@ -40,8 +46,15 @@ export async function onPullRequest(
   if (pull_request.state !== "open") return;
   // 1. Read the pull request as the Forge shows it (fork, labels).
   const pull = await tools.forge.getPull({ ...tools.repo, pull_number: pull_request.number });
-  // 2. Only a label can newly approve training; other label changes change nothing.
-  if (action === "labeled" && !(context.payload as { label?: { name: string } }).label) return;
+  // 2. A label can newly approve a fork's training (the pipeline checks the label and who added it).
+  const label = (context.payload as { label?: { name: string } }).label;
+  if (action === "labeled" && !label) return;
   // 3. Run.
-  await runPullPipeline(tools, pull);
+  await runPullPipeline(
+    tools,
+    pull,
+    action === "labeled" && label
+      ? { labeledBy: { label: label.name, user: context.payload.sender.login } }
+      : {},
+  );
 }

@@ -18,6 +18,13 @@ export function toJsonSchema(value: unknown, relax = false): unknown {
           )
         : toJsonSchema(v, relax);
   }
+  // Erratum: GitHub's description inlines an installation's `account` (apps/list-installations) as
+  // allOf [Simple User, Enterprise], which no response can satisfy; the `installation` component
+  // says anyOf, as GitHub answers. Read it as anyOf.
+  if (Array.isArray(out.allOf) && isUserOrEnterprise(out.allOf)) {
+    out.anyOf = out.allOf;
+    delete out.allOf;
+  }
   if ((value as Node).nullable !== true) return out;
   if (typeof out.type === "string") {
     out.type = [out.type, "null"];
@@ -25,4 +32,9 @@ export function toJsonSchema(value: unknown, relax = false): unknown {
     return out;
   }
   return { anyOf: [out, { type: "null" }] };
+}
+
+function isUserOrEnterprise(list: unknown[]): boolean {
+  const titles = list.map((s) => (s as Node | null)?.title);
+  return titles.length === 2 && titles[0] === "Simple User" && titles[1] === "Enterprise";
 }

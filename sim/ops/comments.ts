@@ -1,7 +1,8 @@
 /** Issue and pull request comments, labels and reactions, with issue_comment webhooks. */
 import { newId, type SimCore } from "../core.ts";
 import { HttpError, notFound } from "../http-error.ts";
-import { issueComment, issue as issueShape } from "../shapes/issues.ts";
+import { issueComment, issue as issueShape, label as labelShape } from "../shapes/issues.ts";
+import { pullRequest } from "../shapes/pulls.ts";
 import { type Comment, type Issue, issueKey, type Reaction, type Repo } from "../state.ts";
 import { hookBase } from "../webhooks/context.ts";
 
@@ -127,12 +128,54 @@ export function addReaction(
   return { reaction, created: true };
 }
 
-/** Add labels to an issue, creating unknown labels in the repository. */
-export function addLabels(core: SimCore, repo: Repo, issue: Issue, names: string[]): void {
+/** Add labels to an issue, creating unknown labels in the repository; returns the names newly added. */
+export function addLabels(core: SimCore, repo: Repo, issue: Issue, names: string[]): string[] {
+  const added: string[] = [];
   for (const name of names) {
     if (!repo.labels.has(name))
       repo.labels.set(name, { id: newId(core), name, color: "ededed", description: null });
-    if (!issue.labels.includes(name)) issue.labels.push(name);
+    if (!issue.labels.includes(name)) {
+      issue.labels.push(name);
+      added.push(name);
+    }
   }
   issue.updatedAt = core.clock.now();
+  return added;
+}
+
+// GitHub announces each label change on a pull request as pull_request.labeled / unlabeled, with the
+// label and the sender (who changed it); plain issues get `issues` events, which the bot does not use.
+async function announceLabel(
+  core: SimCore,
+  p: { repo: Repo; issue: Issue; action: "labeled" | "unlabeled"; name: string; user: string },
+): Promise<void> {
+  if (!p.issue.pull) return;
+  const l = p.repo.labels.get(p.name);
+  core.outbox.emit("pull_request", {
+    action: p.action,
+    number: p.issue.number,
+    pull_request: await pullRequest(core, p.repo, p.issue),
+    ...(l ? { label: labelShape(core, p.repo, l) } : {}),
+    ...hookBase(core, p.repo, p.user),
+  });
+}
+
+/** Add labels as `user`; a pull request gets one pull_request.labeled per label newly added. */
+export async function labelIssue(
+  core: SimCore,
+  p: { repo: Repo; issue: Issue; names: string[]; user: string },
+): Promise<void> {
+  for (const name of addLabels(core, p.repo, p.issue, p.names))
+    await announceLabel(core, { ...p, action: "labeled", name });
+}
+
+/** Remove a label as `user` (404 when the issue lacks it); a pull request gets pull_request.unlabeled. */
+export async function unlabelIssue(
+  core: SimCore,
+  p: { repo: Repo; issue: Issue; name: string; user: string },
+): Promise<void> {
+  if (!p.issue.labels.includes(p.name)) throw new HttpError(404, "Label does not exist");
+  p.issue.labels = p.issue.labels.filter((n) => n !== p.name);
+  p.issue.updatedAt = core.clock.now();
+  await announceLabel(core, { ...p, action: "unlabeled" });
 }

@@ -2,9 +2,9 @@
 import { isoSeconds } from "../clock.ts";
 import { HttpError, notFound } from "../http-error.ts";
 import type { OperationId } from "../openapi/operations.ts";
-import { installation, integration, privateUser } from "../shapes/accounts.ts";
-import { installationFor } from "../webhooks/context.ts";
-import { ok, type RouteContext, type RouteDef } from "./types.ts";
+import { fullRepo, installation, integration, privateUser } from "../shapes/accounts.ts";
+import { installationFor, installationRepos } from "../webhooks/context.ts";
+import { ok, paginate, type RouteContext, type RouteDef } from "./types.ts";
 
 function appOf(ctx: RouteContext) {
   if (ctx.actor.kind !== "app") throw new HttpError(401, "A JSON web token could not be decoded");
@@ -28,6 +28,40 @@ export const routes: Partial<Record<OperationId, RouteDef>> = {
   "apps/get-installation": {
     guard: "app-jwt",
     handle: (ctx) => ok(installation(ctx.core, ownInstallation(ctx))),
+  },
+  "apps/list-installations": {
+    guard: "app-jwt",
+    handle: (ctx) => {
+      const app = appOf(ctx);
+      const list = [...ctx.core.state.installations.values()]
+        .filter((i) => i.appId === app.id)
+        .sort((a, b) => a.id - b.id);
+      const page = paginate(ctx, list, `${ctx.core.api}/app/installations`);
+      return {
+        status: 200,
+        body: page.items.map((i) => installation(ctx.core, i)),
+        headers: page.headers,
+      };
+    },
+  },
+  "apps/list-repos-accessible-to-installation": {
+    guard: "authenticated",
+    handle: (ctx) => {
+      if (ctx.actor.kind !== "installation")
+        throw new HttpError(403, "You must authenticate with an installation access token.");
+      const inst = ctx.actor.installation;
+      const list = installationRepos(ctx.core, inst);
+      const page = paginate(ctx, list, `${ctx.core.api}/installation/repositories`);
+      return {
+        status: 200,
+        body: {
+          total_count: list.length,
+          repositories: page.items.map((r) => fullRepo(ctx.core, r)),
+          repository_selection: inst.repositorySelection,
+        },
+        headers: page.headers,
+      };
+    },
   },
   "apps/get-repo-installation": {
     guard: "app-jwt",

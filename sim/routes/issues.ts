@@ -4,13 +4,14 @@ import { permissionOf } from "../auth/permission.ts";
 import { HttpError } from "../http-error.ts";
 import type { OperationId } from "../openapi/operations.ts";
 import {
-  addLabels,
   addReaction,
   commentOr404,
   createComment,
   createIssue,
   deleteComment,
   issueOr404,
+  labelIssue,
+  unlabelIssue,
   updateComment,
 } from "../ops/comments.ts";
 import { issueComment, issue as issueShape, label, reaction } from "../shapes/issues.ts";
@@ -146,7 +147,7 @@ export const routes: Partial<Record<OperationId, RouteDef>> = {
     guard: "repo",
     level: "triage",
     scope: "issues",
-    handle: (ctx) => {
+    handle: async (ctx) => {
       const i = issue(ctx);
       const b = ctx.body;
       const names: string[] = Array.isArray(b)
@@ -154,7 +155,7 @@ export const routes: Partial<Record<OperationId, RouteDef>> = {
         : Array.isArray(b?.labels)
           ? b.labels.map((l: string | { name: string }) => (typeof l === "string" ? l : l.name))
           : [];
-      addLabels(ctx.core, ctx.repo, i, names);
+      await labelIssue(ctx.core, { repo: ctx.repo, issue: i, names, user: actorLogin(ctx.actor) });
       return ok(i.labels.map((n) => label(ctx.core, ctx.repo, ctx.repo.labels.get(n)!)));
     },
   },
@@ -169,10 +170,14 @@ export const routes: Partial<Record<OperationId, RouteDef>> = {
     guard: "repo",
     level: "triage",
     scope: "issues",
-    handle: (ctx) => {
+    handle: async (ctx) => {
       const i = issue(ctx);
-      if (!i.labels.includes(ctx.params.name!)) throw new HttpError(404, "Label does not exist");
-      i.labels = i.labels.filter((n) => n !== ctx.params.name);
+      await unlabelIssue(ctx.core, {
+        repo: ctx.repo,
+        issue: i,
+        name: ctx.params.name!,
+        user: actorLogin(ctx.actor),
+      });
       return ok(i.labels.map((n) => label(ctx.core, ctx.repo, ctx.repo.labels.get(n)!)));
     },
   },

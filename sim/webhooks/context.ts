@@ -1,7 +1,7 @@
 /** The fields every repository webhook carries: repository, sender, organization, installation. */
 import type { SimCore } from "../core.ts";
 import { fullRepo, nodeId, simpleUser } from "../shapes/accounts.ts";
-import type { Repo } from "../state.ts";
+import type { Installation, Repo } from "../state.ts";
 
 /** The installation of any app covering `repo`, if one does. */
 export function installationFor(core: SimCore, repo: Repo) {
@@ -11,6 +11,17 @@ export function installationFor(core: SimCore, repo: Repo) {
       return inst;
   }
   return undefined;
+}
+
+/** The repositories `inst` covers, oldest first (what GET /installation/repositories lists). */
+export function installationRepos(core: SimCore, inst: Installation): Repo[] {
+  return [...core.state.repos.values()]
+    .filter(
+      (r) =>
+        r.owner === inst.account &&
+        (inst.repositorySelection === "all" || inst.repositories.has(r.fullName.toLowerCase())),
+    )
+    .sort((a, b) => a.id - b.id);
 }
 
 /** `{repository, sender, organization?, installation?}` for an event on `repo` caused by `sender`. */

@@ -5,9 +5,8 @@
  */
 import { Probot } from "probot";
 import { churnExecutor } from "../../bin/commands/sim-with-bot.ts";
-import { createMlopsBot } from "../../bot/app.ts";
-import type { BotDeps } from "../../bot/deps.ts";
-import { withResponseUrl } from "../../bot/runtime/in-process-fetch.ts";
+import { createMlopsBot, type MlopsBot } from "../../bot/app.ts";
+import type { BotDeps, Timers } from "../../bot/deps.ts";
 import { LocalProbotOctokit } from "../../bot/runtime/local-octokit.ts";
 import type { Scheduler } from "../../bot/scheduler.ts";
 import { generateChurnCsv } from "../../examples/churn/generate-data.ts";
@@ -18,8 +17,22 @@ export const REPO = "acme/churn";
 export const ENV_REPO = "acme/ml-environments";
 export const R = { owner: "acme", repo: "churn" } as const;
 
-/** The example's config, shortened for tests; `regression` (default on) gates accuracy against production. */
-export function mlopsYml(p: { regression?: boolean; rowsMin?: number } = {}): string {
+/** The GitHub Actions training section of `mlopsYml` (the Actions stand-in trains the example). */
+export const ACTIONS_TRAINING = `training:
+  runner: github-actions
+  workflow: train.yml
+  metrics_artifact: metrics
+  metrics_file: metrics.json
+  predictions_file: predictions.csv
+  metrics: [accuracy, roc_auc, f1, log_loss]
+  forks: require-approval
+  approval_label: safe-to-train
+`;
+
+/** The example's config, shortened for tests; `regression` (default on) gates accuracy against production; `training` replaces the Actions section. */
+export function mlopsYml(
+  p: { regression?: boolean; rowsMin?: number; training?: string } = {},
+): string {
   const regression = p.regression ?? true;
   return `model: churn
 environments_repo: ${ENV_REPO}
@@ -32,16 +45,7 @@ datasets:
         tenure_months: { type: integer, required: true, nullable: false, min: 0, max: 120 }
         churn: { type: integer, required: true, nullable: false, in: [0, 1] }
       rows: { min: ${p.rowsMin ?? 1000} }
-training:
-  runner: github-actions
-  workflow: train.yml
-  metrics_artifact: metrics
-  metrics_file: metrics.json
-  predictions_file: predictions.csv
-  metrics: [accuracy, roc_auc, f1, log_loss]
-  forks: require-approval
-  approval_label: safe-to-train
-gates:
+${p.training ?? ACTIONS_TRAINING}gates:
   metrics:
     accuracy: { min: 0.85 }
     roc_auc: { min: 0.88 }
@@ -83,11 +87,77 @@ export function memoryLog() {
   };
 }
 
+/** Interval timers a test fires by hand: nothing sleeps, and what a tick starts is awaited. */
+export function fakeTimers() {
+  const intervals = new Map<number, { fn: () => unknown; ms: number }>();
+  let next = 1;
+  const timers: Timers & { periods(): number[]; fire(ms: number): Promise<void> } = {
+    setInterval(fn, ms) {
+      intervals.set(next, { fn, ms });
+      return next++;
+    },
+    clearInterval(handle) {
+      intervals.delete(handle as number);
+    },
+    /** The periods (ms) of the intervals set, sorted. */
+    periods: () => [...intervals.values()].map((t) => t.ms).sort((a, b) => a - b),
+    /** Fire every interval of period `ms` once, awaiting what each started. */
+    async fire(ms) {
+      for (const t of [...intervals.values()]) if (t.ms === ms) await t.fn();
+    },
+  };
+  return timers;
+}
+
+/** One bot instance on the harness's sim (a "process": its own Probot, timers and subscription). */
+export interface BotInstance {
+  probot: Probot;
+  bot: MlopsBot;
+  timers: ReturnType<typeof fakeTimers>;
+  /** Stop its timers and its webhook subscription (the process went away). */
+  detach(): void;
+}
+
+/** Attach a new bot instance to `sim`, receiving its signed webhooks through Probot's verifying path. */
+export function attachBot(sim: Sim, deps: Partial<BotDeps> & Pick<BotDeps, "clock">): BotInstance {
+  const timers = fakeTimers();
+  const probot = new Probot({
+    appId: sim.app.id,
+    privateKey: sim.app.privateKey,
+    secret: sim.app.webhookSecret,
+    baseUrl: sim.url,
+    request: { fetch: sim.fetch },
+    Octokit: LocalProbotOctokit,
+    logLevel: "fatal",
+  });
+  const bot = createMlopsBot({ probot, deps: { timers, ...deps } });
+  const unsubscribe = sim.webhooks.subscribe({
+    receive: (d) =>
+      probot.webhooks.verifyAndReceive({
+        id: d.id,
+        name: d.name as never,
+        payload: d.body,
+        signature: d.headers["x-hub-signature-256"] ?? "",
+      }),
+  });
+  return {
+    probot,
+    bot,
+    timers,
+    detach() {
+      bot.stop();
+      unsubscribe();
+    },
+  };
+}
+
 export interface Harness {
   sim: Sim;
   clock: ManualClock;
   probot: Probot;
   scheduler: Scheduler;
+  /** The bot instance attached before the app was installed. */
+  instance: BotInstance;
   log: ReturnType<typeof memoryLog>;
   /** Inputs of every training run the Actions stand-in started. */
   runs: Record<string, unknown>[];
@@ -100,7 +170,13 @@ export interface Harness {
 
 /** Seed the sim (org acme: maintainer admin, contributor with a fork, outsider), install the bot. */
 export async function startHarness(
-  p: { config?: string; production?: Record<string, number>; deps?: Partial<BotDeps> } = {},
+  p: {
+    config?: string;
+    production?: Record<string, number>;
+    deps?: Partial<BotDeps>;
+    /** More files in the ML repo's first commit. */
+    files?: Record<string, string>;
+  } = {},
 ): Promise<Harness> {
   const clock = manualClock(new Date("2026-01-05T02:30:00Z"));
   const sim = await createSim({ clock, validateResponses: true });
@@ -121,6 +197,7 @@ export async function startHarness(
       }),
       "data/train.csv": churnCsv(),
       "README.md": "# churn\n",
+      ...p.files,
     },
   });
   await s.createRepo({
@@ -147,28 +224,24 @@ export async function startHarness(
   });
 
   const log = memoryLog();
-  const probot = new Probot({
-    appId: sim.app.id,
-    privateKey: sim.app.privateKey,
-    secret: sim.app.webhookSecret,
-    baseUrl: sim.url,
-    request: { fetch: withResponseUrl(sim.fetch) },
-    Octokit: LocalProbotOctokit,
-    logLevel: "fatal",
-  });
-  const { scheduler } = createMlopsBot({ probot, deps: { clock, log, ...p.deps } });
-  sim.webhooks.subscribe({
-    receive: (d) =>
-      probot.webhooks.verifyAndReceive({
-        id: d.id,
-        name: d.name as never,
-        payload: d.body,
-        signature: d.headers["x-hub-signature-256"] ?? "",
-      }),
-  });
+  const instance = attachBot(sim, { clock, log, ...p.deps });
   s.install({ account: "acme" });
   await sim.idle();
-  return { sim, clock, probot, scheduler, log, runs, tokens, production, close: () => sim.close() };
+  return {
+    sim,
+    clock,
+    probot: instance.probot,
+    scheduler: instance.bot.scheduler,
+    instance,
+    log,
+    runs,
+    tokens,
+    production,
+    close: async () => {
+      instance.detach();
+      await sim.close();
+    },
+  };
 }
 
 /** Push a branch with `files` as `author` and open a pull request from it; waits until the bot is done. */

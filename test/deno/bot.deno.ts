@@ -50,3 +50,18 @@ Deno.test({
     }
   },
 });
+
+Deno.test({
+  name: "bot/runtime/deno.ts starts Probot's server: ping, installations listed, signed webhook accepted, forged refused",
+  sanitizeOps: false,
+  sanitizeResources: false,
+  async fn() {
+    const { runtimeSmoke } = await import("../bot/runtime-smoke.ts");
+    const seen = await runtimeSmoke([Deno.execPath(), "run", "-A", "bot/runtime/deno.ts"]);
+    assert.deepEqual(
+      [seen.ping, seen.installedRepos, seen.signed, seen.forged],
+      ["PONG", 2, 200, 400],
+      seen.log,
+    );
+  },
+});

@@ -25,19 +25,23 @@ describe("mlops sim: usage errors exit 2 with one line naming the fix", () => {
   test.each([
     [
       ["sim", "--port", "abc"],
-      'mlops sim: --port must be a number from 0 to 65535, not "abc"\nusage: mlops sim [--port 3333] [--seed examples/churn] [--format text|json]\n',
+      'mlops sim: --port must be a number from 0 to 65535, not "abc"\nusage: mlops sim [--port 3333] [--seed examples/churn] [--with-bot] [--webhook-url URL] [--format text|json]\n',
     ],
     [
       ["sim", "--format", "xml"],
-      'mlops sim: --format must be one of text, json, not "xml"\nusage: mlops sim [--port 3333] [--seed examples/churn] [--format text|json]\n',
+      'mlops sim: --format must be one of text, json, not "xml"\nusage: mlops sim [--port 3333] [--seed examples/churn] [--with-bot] [--webhook-url URL] [--format text|json]\n',
     ],
     [
       ["sim", "--seed", "no/such/dir"],
       "mlops sim: --seed no/such/dir: no such folder; pass a folder of files to commit\n",
     ],
     [
+      ["sim", "--webhook-url", "localhost:3000"],
+      'mlops sim: --webhook-url must be an http(s) URL such as http://127.0.0.1:3000/api/github/webhooks, not "localhost:3000"\nusage: mlops sim [--port 3333] [--seed examples/churn] [--with-bot] [--webhook-url URL] [--format text|json]\n',
+    ],
+    [
       ["sim", "--bogus"],
-      "mlops sim: Unknown option '--bogus'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- \"--bogus\"\nusage: mlops sim [--port 3333] [--seed examples/churn] [--format text|json]\n",
+      "mlops sim: Unknown option '--bogus'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- \"--bogus\"\nusage: mlops sim [--port 3333] [--seed examples/churn] [--with-bot] [--webhook-url URL] [--format text|json]\n",
     ],
   ])("%p", async (argv, stderr) => {
     const io = memoryIo();

@@ -58,6 +58,24 @@ const cases: Case[] = [
     (d: { token: string }) => expect(d.token).toStartWith("ghs_"),
   ],
   [
+    "apps.listInstallations",
+    async () => octokit(f.sim, await f.sim.appJwt()).rest.apps.listInstallations(),
+    200,
+    (d: { id: number; account: { login: string } }[]) =>
+      expect(d.map((i) => [i.id, i.account.login])).toEqual([[f.installationId, "acme"]]),
+  ],
+  [
+    "apps.listReposAccessibleToInstallation",
+    () => f.bot.rest.apps.listReposAccessibleToInstallation(),
+    200,
+    // The fork contributor/churn belongs to another account: not covered by acme's installation.
+    (d: { total_count: number; repositories: { full_name: string }[] }) =>
+      expect([d.total_count, d.repositories.map((r) => r.full_name)]).toEqual([
+        2,
+        ["acme/churn", "acme/private-repo"],
+      ]),
+  ],
+  [
     "users.getAuthenticated",
     () => f.maintainer.rest.users.getAuthenticated(),
     200,

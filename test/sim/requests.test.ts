@@ -204,6 +204,30 @@ describe("request bodies are held to GitHub's description", () => {
   });
 });
 
+describe("responses as over the network", () => {
+  test("sim.fetch's Response.url is the request's URL (octokit.paginate reads it)", async () => {
+    const res = await f.sim.fetch("http://sim.local/repos/acme/churn?x=1", {
+      headers: { authorization: `token ${token}` },
+    });
+    expect([res.status, res.url]).toEqual([200, "http://sim.local/repos/acme/churn?x=1"]);
+  });
+
+  test("octokit.paginate walks a compare (the call that threw on an empty url)", async () => {
+    // The bot's changedFiles: each page's files.
+    const files = await f.bot.paginate(
+      "GET /repos/{owner}/{repo}/compare/{basehead}",
+      { owner: "acme", repo: "churn", basehead: "main...feature/a", per_page: 100 },
+      (response) => response.data.files ?? [],
+    );
+    expect(files.map((x) => x.filename)).toEqual(["x.txt"]);
+  });
+
+  test("GitHub Enterprise Server's /api/v3 prefix (Probot's GHE_HOST) reaches the same routes", async () => {
+    const r = await call("GET", "/api/v3/repos/acme/churn/contents/config%2Fa.yaml");
+    expect([r.status, r.body.path]).toEqual([200, "config/a.yaml"]);
+  });
+});
+
 describe("pagination", () => {
   test("per_page/page with GitHub's Link header, so octokit.paginate walks every page", async () => {
     const n = f.sim.script.createIssue({ repo: "acme/churn", title: "many", user: "maintainer" });

@@ -49,6 +49,16 @@ async function everyEvent(): Promise<void> {
   await f.bot.rest.pulls.update({ ...R, pull_number: pr.data.number, title: "W!" });
   await f.bot.rest.pulls.update({ ...R, pull_number: pr.data.number, state: "closed" });
   await f.bot.rest.pulls.update({ ...R, pull_number: pr.data.number, state: "open" });
+  await f.maintainer.rest.issues.addLabels({
+    ...R,
+    issue_number: pr.data.number,
+    labels: ["safe-to-train"],
+  });
+  await f.maintainer.rest.issues.removeLabel({
+    ...R,
+    issue_number: pr.data.number,
+    name: "safe-to-train",
+  });
   await s.review({
     repo: "acme/churn",
     number: pr.data.number,
@@ -120,6 +130,8 @@ describe("webhooks", () => {
       "pull-request-edited",
       "pull-request-closed",
       "pull-request-reopened",
+      "pull-request-labeled",
+      "pull-request-unlabeled",
       "pull-request-review-submitted",
       "issue-comment-created",
       "issue-comment-edited",
@@ -132,6 +144,48 @@ describe("webhooks", () => {
       "workflow-run-completed",
       "push",
       "pull-request-closed",
+    ]);
+  });
+
+  test("label changes through the scripting API: pull_request.labeled / unlabeled per label, with the sender", async () => {
+    const s = f.sim.script;
+    await s.pushCommit({
+      repo: "acme/churn",
+      branch: "labels",
+      files: { "l.txt": "1\n" },
+      message: "l",
+      author: "maintainer",
+    });
+    const n = await s.openPullRequest({
+      repo: "acme/churn",
+      head: "labels",
+      title: "L",
+      user: "maintainer",
+    });
+    await f.sim.idle();
+    const from = f.received.length;
+    await s.addLabels({
+      repo: "acme/churn",
+      number: n,
+      user: "maintainer",
+      labels: ["a", "b", "a"],
+    });
+    await s.removeLabel({ repo: "acme/churn", number: n, user: "contributor", name: "a" });
+    await f.sim.idle();
+    const got = f.received.slice(from).map((d) => {
+      const p = d.payload as { label: { name: string }; sender: { login: string } };
+      return [
+        d.name,
+        d.payload.action,
+        p.label.name,
+        p.sender.login,
+        validateWebhook(schemaKey(d.name, d.payload.action), d.payload),
+      ];
+    });
+    expect(got).toEqual([
+      ["pull_request", "labeled", "a", "maintainer", null],
+      ["pull_request", "labeled", "b", "maintainer", null],
+      ["pull_request", "unlabeled", "a", "contributor", null],
     ]);
   });
 
