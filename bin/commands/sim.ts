@@ -7,6 +7,7 @@ import { readFolder, seedName, seedPlayground } from "../../sim/seed.ts";
 import { serve } from "../../sim/serve.ts";
 import { formatOption, parseArgs } from "../args.ts";
 import type { Command } from "../cli.ts";
+import { environmentsRepoFiles } from "../environments-repo.ts";
 import { EXIT, UsageError } from "../io.ts";
 import { attachBot, withTraining } from "./sim-with-bot.ts";
 
@@ -54,7 +55,7 @@ export const command: Command = {
       throw new UsageError(
         `--seed ${values.seed}: no such folder; pass a folder of files to commit`,
       );
-    const environments = readFolder(resolve(io.cwd, "environments"));
+    const environments = environmentsRepoFiles(io.cwd);
     const webhookUrl = values["webhook-url"];
     if (webhookUrl !== undefined && !/^https?:\/\/[^/\s]+/.test(webhookUrl))
       throw new UsageError(

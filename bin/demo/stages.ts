@@ -3,6 +3,7 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { runCli } from "../cli.ts";
 import type { CliIo } from "../io.ts";
+import { runSimSteps } from "./on-sim.ts";
 
 interface Stage {
   title: string;
@@ -90,7 +91,6 @@ const stages: Stage[] = [
 ];
 
 const notYet = [
-  "the bot on the simulated GitHub (PR checks, training dispatch, sticky comment)",
   "promotion PRs against the environments repo and the mlops/policy check",
   "canary rollout with Prometheus analysis, automatic rollback by revert, /rollback",
 ];
@@ -122,6 +122,13 @@ export async function runDemoStages(params: { io: CliIo; out: string }) {
     const verdict = code === expected ? "as expected" : `UNEXPECTED (expected exit ${expected})`;
     say(`→ exit ${code}, ${verdict}`);
     ok &&= code === expected;
+  }
+  say("\n## 5. The bot on the simulated GitHub");
+  for (const step of await runSimSteps({ root: io.cwd, out })) {
+    say(`\n### ${step.title}`);
+    for (const line of step.lines) say(line);
+    say(`→ ${step.ok ? "as expected" : "UNEXPECTED"}`);
+    ok &&= step.ok;
   }
   say("\n## Not built yet");
   for (const item of notYet) say(`- ${item}`);

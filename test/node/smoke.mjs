@@ -63,6 +63,13 @@ const cases = [
     code: 1,
     stdout: /roc_auc 0\.8700 below/,
   },
+  {
+    name: "the demo plays every stage as expected",
+    args: ["demo", "--out", join(tmp, "demo-out")],
+    code: 0,
+    stdout: /PR #3: a fork[\s\S]*→ as expected[\s\S]*transcript written to/,
+    stdoutNot: /UNEXPECTED/,
+  },
 ];
 
 let passed = 0;
@@ -76,6 +83,7 @@ for (const c of cases) {
   if (r.status !== c.code) problems.push(`exit ${r.status}, expected ${c.code}`);
   if (c.stdout && !c.stdout.test(r.stdout))
     problems.push(`stdout did not match ${c.stdout}: ${r.stdout}`);
+  if (c.stdoutNot?.test(r.stdout)) problems.push(`stdout matched ${c.stdoutNot}: ${r.stdout}`);
   if (c.stderr && !c.stderr.test(r.stderr))
     problems.push(`stderr did not match ${c.stderr}: ${r.stderr}`);
   if (/\n\s+at /.test(r.stderr)) problems.push(`stderr has a stack trace: ${r.stderr}`);
