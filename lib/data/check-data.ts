@@ -4,7 +4,7 @@ import { checkExpression } from "./checks/expression-check.ts";
 import type { CheckResult } from "./checks/result.ts";
 import { checkLabelRate, checkRows, checkStrict } from "./checks/table-checks.ts";
 import { computeDrift, type DriftEngine, type DriftResult } from "./drift-run.ts";
-import type { DataPolicy } from "./policy.ts";
+import { columnRules, type DataPolicy } from "./policy.ts";
 import { type ColumnStats, columnStats } from "./stats.ts";
 import type { DataTable } from "./table.ts";
 
@@ -31,7 +31,7 @@ export function checkData(params: {
 }): DataCheckResult {
   const { table, policy } = params;
   const checks: CheckResult[] = [];
-  for (const [name, rule] of Object.entries(policy.columns ?? {})) {
+  for (const [name, rule] of columnRules(policy)) {
     checks.push(...checkColumn({ table, name, rule }));
   }
   if (policy.rows) checks.push(checkRows(table, policy.rows));

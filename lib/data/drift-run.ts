@@ -1,5 +1,5 @@
 /** Drift of every comparable column against a reference, through the drift engine (lib/data/drift/), plus histograms for the report. */
-import type { DataPolicy, DriftMethod } from "./policy.ts";
+import { columnRules, type DataPolicy, type DriftMethod } from "./policy.ts";
 import type { Column, DataTable } from "./table.ts";
 
 type Sample = Float64Array | (string | null)[];
@@ -45,8 +45,7 @@ export function computeDrift(params: {
   const { current, reference, policy, engine } = params;
   const drift = policy.drift ?? {};
   const ignore = new Set(drift.ignore ?? []);
-  for (const [name, rule] of Object.entries(policy.columns ?? {}))
-    if (rule.unique) ignore.add(name);
+  for (const [name, rule] of columnRules(policy)) if (rule.unique) ignore.add(name);
   const columns: ColumnDrift[] = [];
   for (const column of current.columns) {
     const ref = reference.columns.find((c) => c.name === column.name);

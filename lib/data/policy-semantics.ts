@@ -1,11 +1,11 @@
 /** Checks of a data policy that the schema cannot express: regexes compile, bounds are ordered, expressions stay inside arquero's language. */
 import type { SemanticCheck } from "../config/context.ts";
 import { parseSafeExpression } from "./expression.ts";
-import type { DataPolicy } from "./policy.ts";
+import { columnRules, type DataPolicy } from "./policy.ts";
 
 /** The semantic check the loader runs on kind `data-policy` (and on each dataset's `checks:`). */
 export const checkDataPolicy: SemanticCheck<DataPolicy> = (policy, ctx) => {
-  for (const [name, rule] of Object.entries(policy.columns ?? {})) {
+  for (const [name, rule] of columnRules(policy)) {
     const at = ["columns", name];
     if (rule.regex !== undefined) {
       const pattern = typeof rule.regex === "string" ? rule.regex : rule.regex.pattern;

@@ -1,57 +1,34 @@
-/** The data policy as code sees it (policies/schemas/data-policy.schema.json is the source of truth). */
-import type { ColumnType } from "./table.ts";
+/**
+ * The data policy as code sees it: every type here is derived from the generated types of
+ * policies/schemas/data-policy.schema.json (lib/config/types.gen.ts), never written twice.
+ */
+import type { Column, DataPolicy } from "../config/types.gen.ts";
 
-export type DriftMethod =
-  | "ks"
-  | "z"
-  | "chisquare"
-  | "jensenshannon"
-  | "wasserstein"
-  | "psi"
-  | "kl_div"
-  | "hellinger";
+export type { DataPolicy };
 
-export type Scalar = string | number | boolean;
-export type Bound = number | { value: number; mostly?: number };
+/** The rules of one column. */
+export type ColumnRule = Column;
 
-export interface ColumnRule {
-  type?: ColumnType;
-  required?: boolean;
-  nullable?: boolean;
-  max_null_share?: number;
-  min?: Bound;
-  max?: Bound;
-  in?: Scalar[] | { values: Scalar[]; mostly?: number };
-  regex?: string | { pattern: string; mostly?: number };
-  unique?: boolean;
-  mostly?: number;
-}
+/** A bound: a number, or `{ value, mostly }`. */
+export type Bound = NonNullable<Column["min"]>;
 
-export interface ExpressionRule {
-  name: string;
-  expr: string;
-  mostly?: number;
-  description?: string;
-}
+/** A value a column may hold, as policies write it. */
+export type Scalar = NonNullable<NonNullable<DataPolicy["label"]>["positive"]>;
 
-export interface DriftPolicy {
-  share?: number;
-  ignore?: string[];
-  columns?: Record<
-    string,
-    { method?: DriftMethod; threshold?: number; kind?: "numeric" | "categorical" }
-  >;
-}
+/** One row-level expression rule. */
+export type ExpressionRule = NonNullable<DataPolicy["expressions"]>[number];
 
-export interface DataPolicy {
-  columns?: Record<string, ColumnRule>;
-  rows?: { min?: number; max?: number };
-  strict?: boolean;
-  label?: {
-    column: string;
-    positive?: Scalar;
-    rate?: { min?: number; max?: number };
-  };
-  expressions?: ExpressionRule[];
-  drift?: DriftPolicy;
+/** Drift settings. */
+export type DriftPolicy = NonNullable<DataPolicy["drift"]>;
+
+/** A drift method a policy may name. */
+export type DriftMethod = NonNullable<
+  NonNullable<NonNullable<DriftPolicy["columns"]>[string]>["method"]
+>;
+
+/** The policy's column rules as [name, rule] pairs (the generated map type allows holes). */
+export function columnRules(policy: DataPolicy): [string, ColumnRule][] {
+  return Object.entries(policy.columns ?? {}).filter(
+    (entry): entry is [string, ColumnRule] => entry[1] !== undefined,
+  );
 }
