@@ -1,28 +1,6 @@
 import { describe, expect, test } from "bun:test";
 import { runCli } from "../bin/cli.ts";
-import type { CliIo } from "../bin/io.ts";
-
-/** An in-memory CliIo that records what a command prints. */
-export function memoryIo(files: Record<string, string> = {}): CliIo & { out: string; err: string } {
-  const io = {
-    out: "",
-    err: "",
-    stdout(text: string) {
-      io.out += text;
-    },
-    stderr(text: string) {
-      io.err += text;
-    },
-    async readFile(path: string) {
-      const text = files[path];
-      if (text === undefined) throw Object.assign(new Error("ENOENT"), { code: "ENOENT" });
-      return new TextEncoder().encode(text);
-    },
-    cwd: "/",
-    env: {},
-  };
-  return io;
-}
+import { memoryIo } from "./memory-io.ts";
 
 describe("mlops dispatch", () => {
   test.each([

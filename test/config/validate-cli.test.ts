@@ -1,7 +1,7 @@
 import { describe, expect, test } from "bun:test";
 import { readFileSync } from "node:fs";
 import { runCli } from "../../bin/cli.ts";
-import { memoryIo } from "../cli.test.ts";
+import { memoryIo } from "../memory-io.ts";
 
 const root = new URL("../../", import.meta.url);
 const read = (file: string) => readFileSync(new URL(file, root), "utf8");

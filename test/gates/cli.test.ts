@@ -1,29 +1,7 @@
 import { describe, expect, test } from "bun:test";
 import { readFileSync } from "node:fs";
 import { runCli } from "../../bin/cli.ts";
-import type { CliIo } from "../../bin/io.ts";
-
-/** An in-memory CliIo over `files`, recording what the command prints. */
-function memoryIo(files: Record<string, string>): CliIo & { out: string; err: string } {
-  const io = {
-    out: "",
-    err: "",
-    stdout(text: string) {
-      io.out += text;
-    },
-    stderr(text: string) {
-      io.err += text;
-    },
-    async readFile(path: string) {
-      const text = files[path];
-      if (text === undefined) throw Object.assign(new Error("ENOENT"), { code: "ENOENT" });
-      return new TextEncoder().encode(text);
-    },
-    cwd: "/",
-    env: {},
-  };
-  return io;
-}
+import { memoryIo } from "../memory-io.ts";
 
 const fairnessCsv = readFileSync(
   new URL("../fixtures/gates/fairness-one-attribute.csv", import.meta.url),

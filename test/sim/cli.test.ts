@@ -1,25 +1,10 @@
 import { describe, expect, test } from "bun:test";
 import { spawn } from "node:child_process";
 import { runCli } from "../../bin/cli.ts";
-import type { CliIo } from "../../bin/io.ts";
+import { memoryIo as memoryIoOver } from "../memory-io.ts";
 
-/** An in-memory CliIo (stdout/stderr captured) over the real working directory. */
-function memoryIo(): CliIo & { out: string; err: string } {
-  const io = {
-    out: "",
-    err: "",
-    stdout(t: string) {
-      io.out += t;
-    },
-    stderr(t: string) {
-      io.err += t;
-    },
-    readFile: async () => new Uint8Array(),
-    cwd: process.cwd(),
-    env: {},
-  };
-  return io;
-}
+/** Output captured; the sim reads the real working directory for --seed. */
+const memoryIo = () => memoryIoOver({}, process.cwd());
 
 describe("mlops sim: usage errors exit 2 with one line naming the fix", () => {
   test.each([
