@@ -77,7 +77,7 @@ export function withTraining(files: Record<string, Uint8Array> | null): Record<s
 export function attachBot(
   sim: Sim,
   deps: Partial<BotDeps> = {},
-): { probot: Probot; bot: MlopsBot; train(repo: string): void } {
+): { probot: Probot; bot: MlopsBot; train(repo: string): void; detach(): void } {
   const probot = new Probot({
     appId: sim.app.id,
     privateKey: sim.app.privateKey,
@@ -93,7 +93,7 @@ export function attachBot(
     void process.stderr.write(`mlops-bot ${level}: ${message}\n`);
   const log = { info: line("info"), warn: line("warn"), error: line("error") };
   const bot = createMlopsBot({ probot, deps: { clock: sim.clock, log, ...deps } });
-  sim.webhooks.subscribe({
+  const unsubscribe = sim.webhooks.subscribe({
     receive: (d) =>
       probot.webhooks.verifyAndReceive({
         id: d.id,
@@ -105,6 +105,10 @@ export function attachBot(
   return {
     probot,
     bot,
+    detach() {
+      bot.stop();
+      unsubscribe();
+    },
     train: (repo) =>
       void sim.actions.register({
         repo,

@@ -3,11 +3,10 @@
  * signed deliveries go through Probot's verifying receive, and the Actions stand-in trains the example
  * churn model on the data at the dispatched commit.
  */
-import { Probot } from "probot";
-import { churnExecutor } from "../../bin/commands/sim-with-bot.ts";
-import { createMlopsBot, type MlopsBot } from "../../bot/app.ts";
+import type { Probot } from "probot";
+import { attachBot as attachToSim, churnExecutor } from "../../bin/commands/sim-with-bot.ts";
+import type { MlopsBot } from "../../bot/app.ts";
 import type { BotDeps, Timers } from "../../bot/deps.ts";
-import { LocalProbotOctokit } from "../../bot/runtime/local-octokit.ts";
 import type { Scheduler } from "../../bot/scheduler.ts";
 import { generateChurnCsv } from "../../examples/churn/generate-data.ts";
 import { trainingWorkflow } from "../../lib/pipeline/workflow-template.ts";
@@ -118,37 +117,11 @@ export interface BotInstance {
   detach(): void;
 }
 
-/** Attach a new bot instance to `sim`, receiving its signed webhooks through Probot's verifying path. */
+/** Attach a new bot instance to `sim` (the playground's wiring), with fake timers the test drives. */
 export function attachBot(sim: Sim, deps: Partial<BotDeps> & Pick<BotDeps, "clock">): BotInstance {
   const timers = fakeTimers();
-  const probot = new Probot({
-    appId: sim.app.id,
-    privateKey: sim.app.privateKey,
-    secret: sim.app.webhookSecret,
-    baseUrl: sim.url,
-    request: { fetch: sim.fetch },
-    Octokit: LocalProbotOctokit,
-    logLevel: "fatal",
-  });
-  const bot = createMlopsBot({ probot, deps: { timers, ...deps } });
-  const unsubscribe = sim.webhooks.subscribe({
-    receive: (d) =>
-      probot.webhooks.verifyAndReceive({
-        id: d.id,
-        name: d.name as never,
-        payload: d.body,
-        signature: d.headers["x-hub-signature-256"] ?? "",
-      }),
-  });
-  return {
-    probot,
-    bot,
-    timers,
-    detach() {
-      bot.stop();
-      unsubscribe();
-    },
-  };
+  const { probot, bot, detach } = attachToSim(sim, { timers, ...deps });
+  return { probot, bot, timers, detach };
 }
 
 export interface Harness {
