@@ -7,6 +7,7 @@
  * A stage that fails is reported on its own check run, logged, and rethrown (never swallowed).
  */
 import type { CheckRunSpec, Permission, RepoRef } from "../lib/forge.ts";
+import { deferredNote } from "../lib/pipeline/base-policy.ts";
 import { planConfigCheck } from "../lib/pipeline/config-check.ts";
 import { CHECKS } from "../lib/pipeline/names.ts";
 import type { SectionName } from "../lib/report/sections.ts";
@@ -16,7 +17,7 @@ import type { BotForge } from "./forge/bot-forge.ts";
 import type { RunWatcher } from "./run-watcher.ts";
 import { upsertCheck } from "./stages/check-runs.ts";
 import { runDataStage } from "./stages/data.ts";
-import { type LoadedConfig, loadConfig } from "./stages/load-config.ts";
+import { type LoadedConfig, loadEffectiveConfig } from "./stages/load-config.ts";
 import { updateReport } from "./stages/report.ts";
 import { runTrainingStage, type TrainingOutcome } from "./stages/training.ts";
 
@@ -36,6 +37,8 @@ export interface PipelineRun {
   sha: string;
   /** Where .github/mlops.yml is read: the head for same-repo PRs, the BASE for forks. */
   configRef: string;
+  /** Where its policy parts (gates, data checks) are read: a pull request's base (default: configRef). */
+  policyRef?: string;
   /** Paths the change touched, or "all" (pushes, schedules, triggers). */
   changed: string[] | "all";
   /** The branch training starts on. */
@@ -116,10 +119,20 @@ export async function runPipeline(run: PipelineRun): Promise<PipelineResult> {
 
   // 1. Config.
   const loaded = await stage(run, CHECKS.config, () =>
-    loadConfig({ forge, repo, ref: run.configRef }),
+    loadEffectiveConfig({
+      forge,
+      repo,
+      configRef: run.configRef,
+      ...(run.policyRef ? { policyRef: run.policyRef } : {}),
+    }),
   );
   if (loaded.kind === "absent") return { config: "absent" };
-  const configPlan = planConfigCheck({ result: loaded.result, localFiles: loaded.localFiles });
+  const note = loaded.kind === "ok" ? deferredNote(loaded.deferred) : null;
+  const configPlan = planConfigCheck({
+    result: loaded.result,
+    localFiles: loaded.localFiles,
+    ...(note ? { note } : {}),
+  });
   await stage(run, CHECKS.config, () =>
     upsertCheck({
       forge,
@@ -144,8 +157,13 @@ export async function runPipeline(run: PipelineRun): Promise<PipelineResult> {
     }
     return { config: "invalid" };
   }
-  sections.config = null;
+  sections.config = note
+    ? `### ℹ️ Policy changes wait for the merge
+
+${note}`
+    : null;
   const { config } = loaded;
+  const checksFromBase = new Set(loaded.checksFromBase);
   if (run.pull && config.triggers?.pull_request === false) return { config: "ok" };
 
   // 2. Data.
@@ -156,6 +174,7 @@ export async function runPipeline(run: PipelineRun): Promise<PipelineResult> {
       sha,
       config,
       changed: run.changed,
+      checksRef: (name) => (checksFromBase.has(name) ? loaded.policyRef : sha),
       fetch: run.deps.fetch ?? globalThis.fetch,
     }),
   );

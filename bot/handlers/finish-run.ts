@@ -4,7 +4,7 @@ import { CHECKS } from "../../lib/pipeline/names.ts";
 import type { RunStatus } from "../../lib/runners/types.ts";
 import type { HandlerTools } from "../context.ts";
 import { completeGates } from "../stages/gates.ts";
-import { loadConfig } from "../stages/load-config.ts";
+import { loadEffectiveConfig } from "../stages/load-config.ts";
 import { updateReport } from "../stages/report.ts";
 
 /** Complete the gates for a run of `commit` (callers hold the commit's lock). */
@@ -19,12 +19,18 @@ export async function finishRun(
 ): Promise<void> {
   const { forge, repo, log } = tools;
   const where = `${repo.owner}/${repo.repo}@${p.commit.slice(0, 7)}`;
-  // 1. The config the pipeline used: the base's for a fork's pull request, else the commit's.
+  // 1. The config the pipeline used: the base's for a fork's pull request, else the commit's,
+  //    with gates and data checks from the base for any pull request (lib/pipeline/base-policy.ts).
   const pull =
     p.pullRequest !== undefined
       ? await forge.getPull({ ...repo, pull_number: p.pullRequest })
       : undefined;
-  const loaded = await loadConfig({ forge, repo, ref: pull?.head.fork ? pull.base.sha : p.commit });
+  const loaded = await loadEffectiveConfig({
+    forge,
+    repo,
+    configRef: pull?.head.fork ? pull.base.sha : p.commit,
+    ...(pull ? { policyRef: pull.base.sha } : {}),
+  });
   if (loaded.kind !== "ok" || !loaded.config.training) {
     log.warn(
       `${where}: run ${p.correlationId} finished but the config has no valid training section; gates not evaluated`,

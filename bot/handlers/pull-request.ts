@@ -26,6 +26,8 @@ export async function runPullPipeline(
       ...tools,
       sha,
       configRef: pull.head.fork ? pull.base.sha : sha,
+      // Gates and data checks always come from the base: a pull request cannot weaken its judges.
+      policyRef: pull.base.sha,
       changed,
       dispatchRef: pull.head.fork ? pull.base.ref : pull.head.ref,
       reason: extra.reason ?? "pull_request",

@@ -51,7 +51,13 @@ async function table(bytes: Uint8Array, file: string, policy: DataPolicy): Promi
 }
 
 async function checkOne(
-  p: { forge: Forge; repo: RepoRef; sha: string; fetch: FetchLike },
+  p: {
+    forge: Forge;
+    repo: RepoRef;
+    sha: string;
+    fetch: FetchLike;
+    checksRef?: (name: string) => string;
+  },
   named: NamedDataset,
 ): Promise<DatasetOutcome> {
   const { forge, repo, sha } = p;
@@ -64,7 +70,7 @@ async function checkOne(
     const resolved = await resolveDataset({ spec: dataset, readRepoFile, fetch: p.fetch });
     if (resolved instanceof DatasetError) throw new SourceError(resolved.message);
     outcome.hash = `md5:${resolved.md5}`;
-    const policy = await policyOf(forge, repo, sha, dataset);
+    const policy = await policyOf(forge, repo, p.checksRef?.(name) ?? sha, dataset);
     const current = await table(resolved.bytes, dataset.path ?? resolved.name, policy);
     let reference: DataTable | undefined;
     if (dataset.reference && !/^https?:\/\//.test(dataset.reference)) {
@@ -89,6 +95,8 @@ export async function runDataStage(p: {
   sha: string;
   config: MlopsConfig;
   changed: string[] | "all";
+  /** Where a dataset's checks_file is read (a pull request's base when its checks come from there). */
+  checksRef?: (name: string) => string;
   fetch: FetchLike;
 }): Promise<{ plan: DataCheckPlan; hashes: Record<string, string> }> {
   const chosen = selectDatasets({ config: p.config, changed: p.changed });

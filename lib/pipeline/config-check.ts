@@ -27,6 +27,8 @@ function annotation(d: Diagnostic, level: Annotation["annotation_level"]): Annot
 export function planConfigCheck(params: {
   result: ValidationResult;
   localFiles: string[];
+  /** A sentence shown on a valid config (e.g. policy changes that wait for the merge). */
+  note?: string;
 }): ConfigCheckPlan {
   const { result, localFiles } = params;
   const local = (d: Diagnostic) => localFiles.includes(d.file);
@@ -38,6 +40,7 @@ export function planConfigCheck(params: {
   if (result.valid) {
     const summary = [
       "The configuration is valid.",
+      ...(params.note ? ["", params.note] : []),
       ...(result.warnings.length ? ["", "**Warnings**", "", ...lines(result.warnings)] : []),
     ].join("\n");
     return {
