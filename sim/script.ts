@@ -2,6 +2,7 @@
 import { newId, repoOr404, type SimCore } from "./core.ts";
 import { GitRepo } from "./git/git-repo.ts";
 import { HttpError } from "./http-error.ts";
+import { clickCheckRun } from "./ops/checks.ts";
 import {
   createComment,
   createIssue,
@@ -158,6 +159,11 @@ export function createScript(core: SimCore, defaultAppId: () => number) {
         user: p.user,
         body: p.body,
       }).id;
+    },
+
+    /** `user` clicks "Re-run" on a check run (check_run.rerequested), or its button `action` (check_run.requested_action). */
+    clickCheckRun(p: { repo: string; checkRunId: number; user: string; action?: string }): void {
+      clickCheckRun(core, { ...p, repo: repo(p.repo) });
     },
 
     /** Add labels to an issue or pull request as `user` (pull requests: pull_request.labeled each). */

@@ -15,7 +15,10 @@ export async function onCheckRun(
 ): Promise<void> {
   const { action, check_run, sender } = context.payload;
   if (!OURS.includes(check_run.name)) return;
-  const number = check_run.pull_requests[0]?.number;
+  // GitHub leaves `pull_requests` empty for a fork's pull request: find it by its head instead, so
+  // a fork is never mistaken for a push (which would train without a maintainer's approval).
+  const number =
+    check_run.pull_requests[0]?.number ?? (await pullByHead(tools, check_run.head_sha))?.number;
   // 1. The "Train" button on a fork's waiting gates check: the same as a maintainer's /retrain.
   if (action === "requested_action") {
     const identifier = (context.payload as { requested_action?: { identifier: string } })
@@ -30,7 +33,8 @@ export async function onCheckRun(
     return;
   }
   if (action !== "rerequested") return;
-  // 2. Re-run: on the pull request when there is one, else on the commit as a push would.
+  // 2. Re-run: on the pull request when there is one; on the default branch's head as a push would;
+  //    any other commit is left alone.
   if (number !== undefined) {
     const pull = await tools.forge.getPull({ ...tools.repo, pull_number: number });
     if (pull.head.sha === check_run.head_sha)
@@ -38,6 +42,12 @@ export async function onCheckRun(
     return;
   }
   const branch = await tools.forge.getDefaultBranch(tools.repo);
+  if ((await tools.forge.getBranchSha({ ...tools.repo, branch })) !== check_run.head_sha) {
+    tools.log.info(
+      `${tools.repo.owner}/${tools.repo.repo}@${check_run.head_sha.slice(0, 7)}: re-run requested on a commit that heads neither an open pull request nor ${branch}; nothing to do`,
+    );
+    return;
+  }
   await tools.lock.run(commitKey(tools.repo, check_run.head_sha), () =>
     runPipeline({
       ...tools,
@@ -49,4 +59,10 @@ export async function onCheckRun(
       key: `rerun-${check_run.id}-${context.id}`,
     }),
   );
+}
+
+/** The open pull request whose head is `sha`, forks included. */
+async function pullByHead(tools: HandlerTools, sha: string) {
+  const open = await tools.forge.findPulls({ ...tools.repo, state: "open" });
+  return open.find((p) => p.head.sha === sha);
 }

@@ -83,6 +83,8 @@ export const SENT_WEBHOOKS = [
   "issue-comment-deleted",
   "check-run-created",
   "check-run-completed",
+  "check-run-rerequested",
+  "check-run-requested-action",
   "workflow-run-requested",
   "workflow-run-in-progress",
   "workflow-run-completed",

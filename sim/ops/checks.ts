@@ -1,6 +1,6 @@
 /** Check runs: create and update with GitHub's limits, and check_run webhooks. */
 import { newId, type SimCore } from "../core.ts";
-import { validationFailed } from "../http-error.ts";
+import { notFound, validationFailed } from "../http-error.ts";
 import { checkRun as checkShape } from "../shapes/checks.ts";
 import type { Annotation, CheckRun, Repo } from "../state.ts";
 import { hookBase } from "../webhooks/context.ts";
@@ -51,10 +51,20 @@ function checkLimits(input: CheckRunInput): void {
   }
 }
 
+/**
+ * Open pull requests whose head is `sha`. As on GitHub, only those whose head branch lives in this
+ * repository: a fork's pull request leaves `pull_requests` empty (the Checks API does not see
+ * pushes to forks).
+ */
 function pullRefs(core: SimCore, repo: Repo, sha: string) {
   return [...core.state.issues.values()]
     .filter(
-      (i) => i.repo === repo.fullName && i.pull && i.state === "open" && i.pull.head.sha === sha,
+      (i) =>
+        i.repo === repo.fullName &&
+        i.pull &&
+        i.state === "open" &&
+        i.pull.head.sha === sha &&
+        i.pull.head.repo.toLowerCase() === repo.fullName.toLowerCase(),
     )
     .map((i) => ({
       id: i.id,
@@ -78,9 +88,14 @@ export function renderCheckRun(core: SimCore, repo: Repo, c: CheckRun) {
   return checkShape(core, repo, c, pullRefs(core, repo, c.headSha));
 }
 
-function announce(core: SimCore, repo: Repo, c: CheckRun, action: string, sender: string) {
-  const shaped = renderCheckRun(core, repo, c);
-  const suite = {
+/** The check suite GitHub embeds in check_run payloads. */
+function suiteOf(
+  core: SimCore,
+  repo: Repo,
+  c: CheckRun,
+  shaped: ReturnType<typeof renderCheckRun>,
+) {
+  return {
     id: c.suiteId,
     head_sha: c.headSha,
     head_branch: null,
@@ -94,14 +109,17 @@ function announce(core: SimCore, repo: Repo, c: CheckRun, action: string, sender
     created_at: shaped.started_at,
     updated_at: shaped.completed_at ?? shaped.started_at,
   };
+}
+
+function announce(core: SimCore, repo: Repo, c: CheckRun, action: string, sender: string) {
+  const shaped = renderCheckRun(core, repo, c);
   core.outbox.emit("check_run", {
     action,
-    check_run: { ...shaped, check_suite: suite },
+    check_run: { ...shaped, check_suite: suiteOf(core, repo, c, shaped) },
     ...hookBase(core, repo, sender),
   });
 }
 
-/** Create a check run for `appId` on `head_sha`. */
 export function createCheckRun(
   core: SimCore,
   p: {
@@ -169,4 +187,23 @@ export function updateCheckRun(
   }
   if (!wasCompleted && c.status === "completed") announce(core, p.repo, c, "completed", p.sender);
   return c;
+}
+
+/**
+ * What GitHub sends when a person clicks "Re-run" on a check run (`rerequested`) or one of its
+ * action buttons (`requested_action`, with the button's identifier). A 404 for an unknown run.
+ */
+export function clickCheckRun(
+  core: SimCore,
+  p: { repo: Repo; checkRunId: number; user: string; action?: string },
+): void {
+  const c = core.state.checkRuns.get(p.checkRunId);
+  if (!c || c.repo !== p.repo.fullName) throw notFound();
+  const shaped = renderCheckRun(core, p.repo, c);
+  core.outbox.emit("check_run", {
+    action: p.action === undefined ? "rerequested" : "requested_action",
+    check_run: { ...shaped, check_suite: suiteOf(core, p.repo, c, shaped) },
+    ...(p.action === undefined ? {} : { requested_action: { identifier: p.action } }),
+    ...hookBase(core, p.repo, p.user),
+  });
 }

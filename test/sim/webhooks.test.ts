@@ -189,6 +189,60 @@ describe("webhooks", () => {
     ]);
   });
 
+  test("clicking a check run: rerequested and requested_action; a fork's pull request is not listed, as on GitHub", async () => {
+    const s = f.sim.script;
+    await s.pushCommit({
+      repo: "contributor/churn",
+      branch: "from-fork",
+      files: { "f.txt": "1\n" },
+      message: "f",
+      author: "contributor",
+    });
+    const n = await s.openPullRequest({
+      repo: "acme/churn",
+      head: "contributor:from-fork",
+      title: "F",
+      user: "contributor",
+    });
+    await f.sim.idle();
+    const pull = await f.bot.rest.pulls.get({ owner: "acme", repo: "churn", pull_number: n });
+    const created = await f.bot.rest.checks.create({
+      owner: "acme",
+      repo: "churn",
+      name: "ci",
+      head_sha: pull.data.head.sha,
+    });
+    expect(created.data.pull_requests).toEqual([]);
+    await f.sim.idle();
+    const from = f.received.length;
+    s.clickCheckRun({ repo: "acme/churn", checkRunId: created.data.id, user: "maintainer" });
+    s.clickCheckRun({
+      repo: "acme/churn",
+      checkRunId: created.data.id,
+      user: "maintainer",
+      action: "retrain",
+    });
+    await f.sim.idle();
+    const got = f.received.slice(from).map((d) => {
+      const p = d.payload as {
+        check_run: { id: number; pull_requests: unknown[] };
+        requested_action?: { identifier: string };
+      };
+      return [
+        d.name,
+        d.payload.action,
+        p.check_run.id,
+        p.check_run.pull_requests,
+        p.requested_action?.identifier ?? null,
+        validateWebhook(schemaKey(d.name, d.payload.action), d.payload),
+      ];
+    });
+    expect(got).toEqual([
+      ["check_run", "rerequested", created.data.id, [], null, null],
+      ["check_run", "requested_action", created.data.id, [], "retrain", null],
+    ]);
+  });
+
   test("headers are GitHub's: event, delivery GUID, sha256 signature, JSON content type", () => {
     const d = f.received[0]!;
     expect(Object.keys(d.headers).sort()).toEqual([
