@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { generateChurnCsv } from "../../examples/churn/generate-data.ts";
 import type { MlopsConfig } from "../../lib/config/types.gen.ts";
 import { deferredNote, withBasePolicy } from "../../lib/pipeline/base-policy.ts";
 import {
@@ -117,5 +118,34 @@ describe("a pull request cannot weaken what judges it (end to end)", () => {
       ["mlops/gates", "success"],
     ]);
     expect(got[0]?.summary).toContain("This pull request changes `gates`");
+  });
+});
+
+describe("drift against a dataset's reference", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(() => h.close());
+
+  test("data drifted from the reference fails mlops/data with the drift table", async () => {
+    // The pull request brings the reference and drifted data; the checks stay the base's.
+    const config = mlopsYml().replace(
+      "    path: data/train.csv\n",
+      "    path: data/train.csv\n    reference: data/reference.csv\n",
+    );
+    const drifted = generateChurnCsv({ rows: 2000, seed: 21, drift: 1 });
+    const n = await openPull(h, {
+      branch: "drifted",
+      files: {
+        ".github/mlops.yml": config,
+        "data/reference.csv": churnCsv({ rows: 2000, seed: 20 }),
+        "data/train.csv": drifted,
+      },
+    });
+    const data = checks(h, headSha(h, n)).find((c) => c.name === "mlops/data");
+    expect(data?.conclusion).toBe("failure");
+    expect(data?.summary).toContain("Drift:");
+    expect(h.log.errors()).toEqual([]);
   });
 });
