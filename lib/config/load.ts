@@ -19,7 +19,7 @@ export function loadDocument<T>(params: {
   kind: FileKindName;
 }): ValidationResult<T> {
   const parsed = parseYaml(params.file, params.text);
-  if (parsed.errors.length > 0) {
+  if (parsed.value === undefined && parsed.errors.length > 0) {
     return { valid: false, errors: ordered(parsed.errors), warnings: ordered(parsed.warnings) };
   }
   const result = validateValue<T>({
@@ -28,5 +28,8 @@ export function loadDocument<T>(params: {
     file: params.file,
     locate: locateIn(parsed),
   });
-  return { ...result, warnings: ordered([...parsed.warnings, ...result.warnings]) };
+  const warnings = ordered([...parsed.warnings, ...result.warnings]);
+  if (parsed.errors.length === 0) return { ...result, warnings };
+  // Duplicate keys: reported with whatever the schema and semantic checks found.
+  return { valid: false, errors: ordered([...parsed.errors, ...result.errors]), warnings };
 }

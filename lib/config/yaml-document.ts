@@ -48,13 +48,31 @@ export function parseYaml(file: string, text: string): ParsedYaml {
   };
   for (const error of doc.errors) parsed.errors.push(yamlDiagnostic(parsed, error));
   for (const warning of doc.warnings) parsed.warnings.push(yamlDiagnostic(parsed, warning));
-  if (parsed.errors.length > 0) return parsed;
+  // A duplicate key leaves a well-formed document: keep going so the schema's findings come
+  // with it, all at once. Any other syntax error leaves nothing trustworthy to validate.
+  if (doc.errors.some((e) => e.code !== "DUPLICATE_KEY")) return parsed;
+  if (doc.errors.length > 0) keepFirstOfDuplicates(doc);
   try {
     parsed.value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
     parsed.errors.push(aliasDiagnostic(parsed, error));
   }
   return parsed;
+}
+
+/** Drop the later pairs of a duplicated key, so the value checked is the one positions point at. */
+function keepFirstOfDuplicates(doc: Document.Parsed): void {
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      map.items = map.items.filter((pair) => {
+        const key = isScalar(pair.key) ? pair.key.value : String(pair.key);
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+    },
+  });
 }
 
 // Error offsets may point at a line's indentation; users want the token it indents.

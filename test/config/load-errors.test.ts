@@ -19,6 +19,22 @@ const cases: [string, string, FileKindName, string, string[]][] = [
     ],
   ],
   [
+    "a duplicate key and a schema error, all at once; the first value is the one checked",
+    POLICY,
+    "policy",
+    yaml(
+      "environment: production",
+      "rollout:",
+      "  stratgy: direct",
+      "  strategy: direct",
+      "environment: staging",
+    ),
+    [
+      'policies/production.yml:3:3: rollout.stratgy: unknown key "stratgy"; did you mean "strategy"?',
+      'policies/production.yml:5:1: environment: duplicate key "environment"; keep only one of them',
+    ],
+  ],
+  [
     "broken indentation",
     POLICY,
     "policy",
