@@ -35,7 +35,7 @@ async function readBytes(io: CliIo, path: string): Promise<Uint8Array> {
 function declaredTypes(policy: DataPolicy): Record<string, ColumnType> {
   const types: Record<string, ColumnType> = {};
   for (const [name, rule] of Object.entries(policy.columns ?? {}))
-    if (rule.type) types[name] = rule.type;
+    if (rule?.type) types[name] = rule.type;
   return types;
 }
 

@@ -1,8 +1,7 @@
 /** CSV/TSV bytes → typed columns in one pass over the bytes (a second, partial pass only for columns that turn out to be strings late). */
-import { ColumnBuilder, Utf8Error } from "./csv/column-builder.ts";
+import { estimateRows, parseRecords, utf8Error } from "./csv/records.ts";
 import { scanCsv } from "./csv/scan.ts";
 import { decodeUtf8 } from "./csv/strings.ts";
-import { scanTyped } from "./csv/typed-scan.ts";
 import { DataError } from "./data-error.ts";
 import type { ColumnType, DataTable } from "./table.ts";
 
@@ -20,6 +19,47 @@ export function loadCsv(
 ): DataTable {
   const { bytes, file } = params;
   const delimiter = (params.delimiter ?? ",").charCodeAt(0);
+  const header = readCsvHeader({ bytes, file, delimiter });
+  const capacity = estimateRows(bytes) + 2;
+  checkBudget({
+    file,
+    bytes: bytes.length,
+    rows: capacity,
+    columns: header.names.length,
+    ...(params.maxBytes !== undefined ? { maxBytes: params.maxBytes } : {}),
+  });
+  const parsed = parseRecords({
+    bytes,
+    offset: header.offset,
+    line: header.line,
+    delimiter,
+    file,
+    names: header.names,
+    types: params.types,
+    capacity,
+  });
+  return {
+    file,
+    rows: parsed.rows,
+    columns: parsed.builders.map((b) => b.finish(parsed.rows)),
+    lines: parsed.lines,
+  };
+}
+
+/** The header's column names and where the first record starts (byte offset, file line). */
+export interface CsvHeader {
+  names: string[];
+  offset: number;
+  line: number;
+}
+
+/** Read the header after an optional BOM and blank lines; throws DataError for an empty file or a repeated name. */
+export function readCsvHeader(params: {
+  bytes: Uint8Array;
+  file: string;
+  delimiter: number;
+}): CsvHeader {
+  const { bytes, file, delimiter } = params;
   let offset = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   // Blank lines before the header are skipped but still counted, so later line numbers stay true.
   let headerLine = 1;
@@ -30,65 +70,6 @@ export function loadCsv(
   if (offset >= bytes.length) {
     throw new DataError({ file, message: "the file is empty; write a header line and data rows" });
   }
-  const header = readHeader({ bytes, offset, line: headerLine, delimiter, file });
-  const names = header.names;
-  const capacity = estimateRows(bytes) + 2;
-  checkBudget({
-    file,
-    bytes: bytes.length,
-    rows: capacity,
-    columns: names.length,
-    ...(params.maxBytes !== undefined ? { maxBytes: params.maxBytes } : {}),
-  });
-
-  const builders = names.map(
-    (name) => new ColumnBuilder(name, capacity, params.types?.[name] === "string"),
-  );
-  let lines = new Uint32Array(capacity);
-  let rows = 0;
-  const width = names.length;
-  const onRecord = (count: number, line: number) => {
-    if (count !== width) throw raggedError({ file, line, count, width, delimiter });
-    lines[rows++] = line;
-    if (rows >= lines.length) {
-      const bigger = new Uint32Array(Math.ceil(lines.length * 1.25) + 1024);
-      bigger.set(lines);
-      lines = bigger;
-      for (const b of builders) b.grow(bigger.length);
-    }
-  };
-  try {
-    scanTyped({
-      bytes,
-      offset: header.offset,
-      line: header.line,
-      delimiter,
-      file,
-      builders,
-      row: () => rows,
-      onRecord,
-    });
-    backfill({ bytes, file, delimiter, builders, offset: header.offset, line: header.line });
-  } catch (error) {
-    if (error instanceof Utf8Error) throw utf8Error(file, error.line);
-    throw error;
-  }
-  return {
-    file,
-    rows,
-    columns: builders.map((b) => b.finish(rows)),
-    lines: lines.subarray(0, rows),
-  };
-}
-
-function readHeader(params: {
-  bytes: Uint8Array;
-  offset: number;
-  line: number;
-  delimiter: number;
-  file: string;
-}) {
-  const { bytes, offset, line: headerLine, delimiter, file } = params;
   const names: string[] = [];
   const position = scanCsv({
     bytes,
@@ -119,45 +100,6 @@ function readHeader(params: {
   return { names, offset: position.offset, line: position.line };
 }
 
-/** Re-read the early rows of columns that became strings after some numeric or boolean values. */
-function backfill(params: {
-  bytes: Uint8Array;
-  file: string;
-  delimiter: number;
-  builders: ColumnBuilder[];
-  offset: number;
-  line: number;
-}): void {
-  const late = params.builders.map((b, i) => ({ b, i })).filter(({ b }) => b.backfillUntil > 0);
-  if (late.length === 0) return;
-  const until = Math.max(...late.map(({ b }) => b.backfillUntil));
-  const byIndex = new Map(late.map(({ b, i }) => [i, b]));
-  let row = 0;
-  scanCsv({
-    ...params,
-    sink: {
-      field(index, buf, start, end, line) {
-        const builder = byIndex.get(index);
-        if (builder && row < builder.backfillUntil) builder.setString(row, buf, start, end, line);
-      },
-      record() {
-        row++;
-        return row < until;
-      },
-    },
-  });
-}
-
-// Rows are estimated from the first 64 KB instead of counted: a full counting pass costs as
-// much as a tenth of the parse. The arrays grow if the estimate falls short.
-function estimateRows(bytes: Uint8Array): number {
-  const sample = Math.min(bytes.length, 1 << 16);
-  let lines = 0;
-  for (let i = 0; i < sample; i++) if (bytes[i] === 10 || bytes[i] === 13) lines++;
-  if (sample === bytes.length) return lines + 1;
-  return Math.ceil((bytes.length / sample) * Math.max(lines, 1) * 1.05);
-}
-
 /** Refuse a table that would not fit the memory budget, before allocating it. */
 export function checkBudget(params: {
   file: string;
@@ -180,26 +122,4 @@ export function checkBudget(params: {
       message: `needs about ${mb(need)}, over the memory budget of ${mb(params.maxBytes)}; raise --max-memory or check a sample of the file`,
     });
   }
-}
-
-function raggedError(p: {
-  file: string;
-  line: number;
-  count: number;
-  width: number;
-  delimiter: number;
-}): DataError {
-  const what = p.delimiter === 9 ? "tabs" : p.delimiter === 44 ? "commas" : "the delimiter";
-  return new DataError({
-    file: p.file,
-    message: `line ${p.line} has ${p.count} field${p.count === 1 ? "" : "s"}, the header has ${p.width}; quote fields that contain ${what}`,
-  });
-}
-
-function utf8Error(file: string, line: number): DataError {
-  return new DataError({
-    file,
-    line,
-    message: "the bytes are not valid UTF-8; save the file as UTF-8",
-  });
 }

@@ -15,7 +15,10 @@ const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
 /** Called at the end of each record with its field count and first line. */
 export type RecordEnd = (count: number, line: number) => void;
 
-/** Scan every record from `offset`; `rowOf()` tells the row index the next record fills. */
+/**
+ * Scan every record from `offset` into rows 0, 1, 2, ... of the builders; `onRecord` ends each
+ * one (and may throw to stop). Returns the line after the last byte.
+ */
 export function scanTyped(params: {
   bytes: Uint8Array;
   offset: number;
@@ -23,14 +26,14 @@ export function scanTyped(params: {
   delimiter: number;
   file: string;
   builders: ColumnBuilder[];
-  row: () => number;
   onRecord: RecordEnd;
-}): void {
+}): number {
   const { bytes: b, delimiter: delim, file, builders, onRecord } = params;
   const width = builders.length;
   const n = b.length;
   let p = params.offset;
   let line = params.line;
+  let nextRow = 0;
   while (p < n) {
     const first = b[p];
     if (first === LF || first === CR) {
@@ -40,56 +43,14 @@ export function scanTyped(params: {
       continue;
     }
     const recordLine = line;
-    const row = params.row();
+    const row = nextRow++;
     let index = 0;
     for (;;) {
       const builder = index < width ? builders[index] : undefined;
       if (p < n && b[p] === QUOTE) {
-        const fieldLine = line;
-        const start = p + 1;
-        let q = start;
-        let escaped = false;
-        for (;;) {
-          if (q >= n) {
-            throw new DataError({
-              file,
-              line: fieldLine,
-              message:
-                'a quoted field is never closed; close the quote, or write a quote inside a field as ""',
-            });
-          }
-          const ch = b[q];
-          if (ch === QUOTE) {
-            if (q + 1 < n && b[q + 1] === QUOTE) {
-              escaped = true;
-              q += 2;
-              continue;
-            }
-            break;
-          }
-          if (ch === LF || (ch === CR && b[q + 1] !== LF)) line++;
-          q++;
-        }
-        if (builder) {
-          if (escaped) {
-            const copy = unescapeQuotes(b, start, q);
-            builder.push(row, copy, 0, copy.length, fieldLine);
-          } else {
-            builder.push(row, b, start, q, fieldLine);
-          }
-        }
-        p = q + 1;
-        if (p < n) {
-          const after = b[p];
-          if (after !== delim && after !== LF && after !== CR) {
-            throw new DataError({
-              file,
-              line,
-              message:
-                'text follows a closing quote; quote the whole field and write quotes inside it as ""',
-            });
-          }
-        }
+        readQuoted(b, p, line, delim, file, builder, row);
+        p = quoted.end;
+        line = quoted.line;
       } else if (builder?.takesNumbers) {
         // Inline decimal: [-]digits[.digits] with at most 15 digits is exact (Clinger's fast path);
         // anything else is scanned to its end and parsed by the builder.
@@ -157,6 +118,69 @@ export function scanTyped(params: {
     }
     onRecord(index, recordLine);
   }
+  return line;
+}
+
+// Where readQuoted stopped: kept out of the hot loop so that loop stays small and tiers up fast.
+const quoted = { end: 0, line: 0 };
+
+function readQuoted(
+  b: Uint8Array,
+  p: number,
+  line: number,
+  delim: number,
+  file: string,
+  builder: ColumnBuilder | undefined,
+  row: number,
+): void {
+  const n = b.length;
+  const fieldLine = line;
+  const start = p + 1;
+  let q = start;
+  let escaped = false;
+  for (;;) {
+    if (q >= n) {
+      throw new DataError({
+        file,
+        line: fieldLine,
+        message:
+          'a quoted field is never closed; close the quote, or write a quote inside a field as ""',
+      });
+    }
+    const ch = b[q];
+    if (ch === QUOTE) {
+      if (q + 1 < n && b[q + 1] === QUOTE) {
+        escaped = true;
+        q += 2;
+        continue;
+      }
+      break;
+    }
+    if (ch === LF || (ch === CR && b[q + 1] !== LF)) line++;
+    q++;
+  }
+  if (builder) {
+    if (escaped) {
+      const copy = unescapeQuotes(b, start, q);
+      builder.push(row, copy, 0, copy.length, fieldLine);
+    } else {
+      builder.push(row, b, start, q, fieldLine);
+    }
+  }
+  p = q + 1;
+  if (p < n) {
+    const after = b[p];
+    if (after !== delim && after !== LF && after !== CR) {
+      throw new DataError({
+        file,
+        line,
+        message:
+          'text follows a closing quote; quote the whole field and write quotes inside it as ""',
+      });
+    }
+  }
+  quoted.end = p;
+  quoted.line = line;
 }
 
 function unescapeQuotes(b: Uint8Array, start: number, end: number): Uint8Array {
