@@ -5,6 +5,7 @@ import draft07 from "ajv/dist/refs/json-schema-draft-07.json" with { type: "json
 import addFormats from "ajv-formats";
 import { SCHEMA_FILES } from "../../lib/config/schemas.ts";
 import { generateTypes, TYPES_FILE } from "../../scripts/gen-types.ts";
+import { generateValidators, VALIDATORS_FILE } from "../../scripts/gen-validators.ts";
 
 // The runtime registry skips meta-schema validation (it costs ~100 ms at every start); this is
 // where every schema is held to its meta-schema, under strict mode.
@@ -36,5 +37,9 @@ describe("the config schemas", () => {
 
   test("lib/config/types.gen.ts equals a fresh generation (run `npm run gen:types`)", async () => {
     expect(readFileSync(TYPES_FILE, "utf8")).toBe(await generateTypes());
+  });
+
+  test("lib/config/validators.gen.ts equals a fresh generation (run `npm run gen:types`)", () => {
+    expect(readFileSync(VALIDATORS_FILE, "utf8")).toBe(generateValidators());
   });
 });
