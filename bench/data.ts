@@ -1,7 +1,7 @@
 /**
  * `npm run bench:data`: our `mlops check-data` against a pandas/scipy baseline (bench/baseline.py).
  *
- *   bun bench/data.ts [--rows 1000000] [--big-rows 5000000] [--reps 3] [--no-big] [--fresh]
+ *   bun bench/data.ts [--rows 1000000] [--big-rows 5000000] [--reps 5] [--no-big] [--fresh]
  *
  * 1. generate the churn CSVs (examples/churn/generate-data.ts): current, drifted reference, big
  * 2. (a) the seed's validate.py checks: ours (bench/validate-policy.yml) and the baseline
@@ -15,7 +15,7 @@ import { dirname, join } from "node:path";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { repeat } from "./measure.ts";
+import { repeat, repeatPair } from "./measure.ts";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const OUT = join(ROOT, "bench", "out");
@@ -31,7 +31,7 @@ function options() {
     options: {
       rows: { type: "string", default: "1000000" },
       "big-rows": { type: "string", default: "5000000" },
-      reps: { type: "string", default: "3" },
+      reps: { type: "string", default: "5" },
       "no-big": { type: "boolean", default: false },
       fresh: { type: "boolean", default: false },
     },
@@ -73,40 +73,55 @@ function baselineMissing(): string | null {
     : "pandas/scipy missing (apt-get install python3-pandas python3-scipy)";
 }
 
-function ours(reps: number, data: string, reference?: string): Timing & { verdict: unknown } {
+function oursArgs(data: string, reference?: string): string[] {
   const args = ["bin/mlops.ts", "check-data", data, "--policy", POLICY, "--format", "json"];
   if (reference) args.push("--reference", reference);
-  const r = repeat(reps, BUN, args, ROOT);
+  return args;
+}
+
+function baselineArgs(data: string, reference?: string): string[] {
+  const args = ["bench/baseline.py", data];
+  if (reference) args.push("--reference", reference);
+  return args;
+}
+
+type Drift = null | {
+  drifted: boolean;
+  share: number;
+  columns: { column: string; method: string; drifted: boolean }[];
+};
+
+/** Our verdict from the last run's JSON (exit 0 or 1 are verdicts; anything else is a failure). */
+function oursVerdict(r: ReturnType<typeof repeat>): Timing & { verdict: unknown } {
   if (r.last.status !== 0 && r.last.status !== 1) {
     throw new Error(`mlops check-data exited ${r.last.status}: ${r.last.stderr.trim()}`);
   }
-  const doc = JSON.parse(r.last.stdout) as {
-    passed: boolean;
-    drift: null | {
-      drifted: boolean;
-      share: number;
-      columns: { column: string; method: string; drifted: boolean }[];
-    };
-  };
+  const doc = JSON.parse(r.last.stdout) as { passed: boolean; drift: Drift };
   return { ...r, verdict: { passed: doc.passed, drift: summarize(doc.drift) } };
 }
 
-function baseline(reps: number, data: string, reference?: string): Timing & { verdict: unknown } {
-  const args = ["bench/baseline.py", data];
-  if (reference) args.push("--reference", reference);
-  const r = repeat(reps, PYTHON, args, ROOT);
+/** The baseline's verdict from its last run's JSON. */
+function baselineVerdict(r: ReturnType<typeof repeat>): Timing & { verdict: unknown } {
   if (r.last.status !== 0 && r.last.status !== 1) {
     throw new Error(`baseline.py exited ${r.last.status}: ${r.last.stderr.trim()}`);
   }
-  const doc = JSON.parse(r.last.stdout) as {
-    errors: string[];
-    drift: null | {
-      drifted: boolean;
-      share: number;
-      columns: { column: string; method: string; drifted: boolean }[];
-    };
-  };
+  const doc = JSON.parse(r.last.stdout) as { errors: string[]; drift: Drift };
   return { ...r, verdict: { passed: doc.errors.length === 0, drift: summarize(doc.drift) } };
+}
+
+function ours(reps: number, data: string, reference?: string): Timing & { verdict: unknown } {
+  return oursVerdict(repeat(reps, BUN, oursArgs(data, reference), ROOT));
+}
+
+/** Ours and the baseline on the same data, taking turns. */
+function both(reps: number, data: string, reference?: string) {
+  const [a, b] = repeatPair(
+    reps,
+    { command: BUN, args: oursArgs(data, reference) },
+    { command: PYTHON, args: baselineArgs(data, reference) },
+    ROOT,
+  );
+  return [oursVerdict(a), baselineVerdict(b)] as const;
 }
 
 function summarize(
@@ -144,8 +159,7 @@ function main(): number {
   ] as const;
   for (const [i, [label, ref]] of cases.entries()) {
     console.log(`${i + 2}. ${label}: ${opt.reps} runs each`);
-    const a = ours(opt.reps, current, ref);
-    const b = missing ? null : baseline(opt.reps, current, ref);
+    const [a, b] = missing ? [ours(opt.reps, current, ref), null] : both(opt.reps, current, ref);
     const ratio = b ? a.seconds / b.seconds : null;
     const memOk = b && a.peakMb !== null && b.peakMb !== null ? a.peakMb <= b.peakMb : null;
     const agree = b ? JSON.stringify(a.verdict) === JSON.stringify(b.verdict) : null;

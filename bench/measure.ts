@@ -48,6 +48,34 @@ export function repeat(
 ): { seconds: number; peakMb: number | null; last: Run; times: number[] } {
   const runs: Run[] = [];
   for (let i = 0; i < reps; i++) runs.push(measure(command, args, cwd));
+  return summarizeRuns(runs);
+}
+
+/**
+ * Run two commands `reps` times each, taking turns (a, b, a, b, ...), so a change in the machine's
+ * load during the benchmark weighs on both sides alike.
+ */
+export function repeatPair(
+  reps: number,
+  a: { command: string; args: string[] },
+  b: { command: string; args: string[] },
+  cwd: string,
+): [ReturnType<typeof summarizeRuns>, ReturnType<typeof summarizeRuns>] {
+  const runsA: Run[] = [];
+  const runsB: Run[] = [];
+  for (let i = 0; i < reps; i++) {
+    runsA.push(measure(a.command, a.args, cwd));
+    runsB.push(measure(b.command, b.args, cwd));
+  }
+  return [summarizeRuns(runsA), summarizeRuns(runsB)];
+}
+
+function summarizeRuns(runs: Run[]): {
+  seconds: number;
+  peakMb: number | null;
+  last: Run;
+  times: number[];
+} {
   const peaks = runs.map((r) => r.peakMb).filter((m): m is number => m !== null);
   return {
     seconds: median(runs.map((r) => r.seconds)),
