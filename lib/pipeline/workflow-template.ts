@@ -9,6 +9,8 @@ export function trainingWorkflow(p: {
   command: string;
   name?: string;
   extraInputs?: string[];
+  /** Steps that set up the toolchain after the checkout, as YAML list items (e.g. `- uses: oven-sh/setup-bun@v2`). */
+  setup?: string[];
 }): string {
   // `training.inputs` of .github/mlops.yml are sent too: GitHub refuses undeclared inputs.
   const names = [
@@ -31,7 +33,7 @@ jobs:
     steps:
       - uses: actions/checkout@v4
         with: { ref: "\${{ inputs.mlops_commit }}" }
-      - run: ${p.command}
+${(p.setup ?? []).map((step) => `      ${step}\n`).join("")}      - run: ${p.command}
         env:
 ${env}
       # Echo the inputs so the bot can match the run even if run-name is changed.

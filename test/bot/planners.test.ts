@@ -280,3 +280,23 @@ describe("triggers and run manifests", () => {
     expect(parseManifest(JSON.stringify(doc))).toEqual(expected as never);
   });
 });
+
+describe("the example repo's training workflow", () => {
+  test("is the template's output, declaring every input .github/mlops.yml sends", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { parse } = await import("yaml");
+    const { EXAMPLE_WORKFLOW } = await import("../../examples/churn/workflow.ts");
+    const committed = readFileSync(
+      new URL("../../examples/churn/.github/workflows/train.yml", import.meta.url),
+      "utf8",
+    );
+    expect(committed).toBe(EXAMPLE_WORKFLOW);
+    const config = parse(
+      readFileSync(new URL("../../examples/churn/.github/mlops.yml", import.meta.url), "utf8"),
+    );
+    const declared = Object.keys(parse(committed).on.workflow_dispatch.inputs);
+    for (const input of Object.keys(config.training.inputs ?? {})) {
+      expect(declared).toContain(input);
+    }
+  });
+});
