@@ -27,9 +27,15 @@ export interface DataCheckPlan {
 }
 
 function block(o: DatasetOutcome): string {
-  const head = `#### Dataset \`${o.name}\` (\`${o.file}\`)${o.hash ? ` — ${o.hash.slice(0, 19)}` : ""}`;
-  if (o.error !== undefined) return `${head}\n\n❌ Could not check the data: ${o.error}\n`;
-  return `${head}\n\n${renderMarkdown(o.result as DataCheckResult)}`;
+  const label = `\`${o.name}\``;
+  if (o.error !== undefined) {
+    return `#### ❌ ${label}: could not check the data (\`${o.file}\`)\n\n${o.error}\n`;
+  }
+  return renderMarkdown(o.result as DataCheckResult, {
+    level: 4,
+    label,
+    ...(o.hash ? { detail: o.hash.slice(0, 19) } : {}),
+  });
 }
 
 /** Summarize every outcome; `scope` says which datasets were chosen and why (shown when none were). */

@@ -199,3 +199,16 @@ describe("drift integration", () => {
     expect({ share: drift.share, drifted: drift.drifted }).toEqual({ share: 1, drifted: true });
   });
 });
+
+describe("markdown placed in a larger report", () => {
+  test("the heading takes the given level and label; sub-headings go one deeper", () => {
+    const md = renderMarkdown(result, { level: 4, label: "`train`", detail: "md5:0123" });
+    expect(md.split("\n").filter((l) => l.startsWith("#"))).toEqual([
+      "#### ❌ `train`: Data checks failed: 2 of 3 checks, drift detected",
+      "##### ❌ Drift: 1 of 2 columns (share 0.5, dataset threshold 0.5)",
+      "##### Distribution of `x`: current (bars) vs reference (line)",
+      "##### Column statistics",
+    ]);
+    expect(md).toContain("`data/cur.csv` (md5:0123): 4 rows, 3 columns");
+  });
+});

@@ -14,16 +14,30 @@ function cell(value: unknown): string {
   return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 }
 
+/** How the markdown sits in a larger document: its heading level, and what the heading names. */
+export interface MarkdownPlacement {
+  /** The verdict's heading level (default 3); sub-headings go one deeper. */
+  level?: number;
+  /** Named in the verdict heading, e.g. the dataset ("`train`: Data checks passed"). */
+  label?: string;
+  /** Shown after the file name, e.g. the dataset's hash. */
+  detail?: string;
+}
+
 /** Render the whole result as GitHub-flavoured markdown. */
-export function renderMarkdown(result: DataCheckResult): string {
+export function renderMarkdown(result: DataCheckResult, placement: MarkdownPlacement = {}): string {
+  const level = placement.level ?? 3;
+  const sub = "#".repeat(level + 1);
   const failed = result.checks.filter((c) => !c.passed).length;
   const out: string[] = [];
   const icon = result.passed ? "✅" : "❌";
   const verdict = result.passed
     ? "Data checks passed"
     : `Data checks failed: ${failed} of ${result.checks.length} checks${result.drift?.drifted ? ", drift detected" : ""}`;
-  out.push(`### ${icon} ${verdict}`, "");
-  out.push(`\`${result.file}\`: ${result.rows} rows, ${result.columns} columns`, "");
+  const label = placement.label ? `${placement.label}: ` : "";
+  out.push(`${"#".repeat(level)} ${icon} ${label}${verdict}`, "");
+  const detail = placement.detail ? ` (${placement.detail})` : "";
+  out.push(`\`${result.file}\`${detail}: ${result.rows} rows, ${result.columns} columns`, "");
   // Failures stay in view; passing checks fold away, so a green report is a few lines long.
   const ordered = failedFirst(result.checks);
   const failing = ordered.filter((c) => !c.passed);
@@ -44,7 +58,7 @@ export function renderMarkdown(result: DataCheckResult): string {
     const drifted = drift.columns.filter((c) => c.drifted);
     out.push(
       "",
-      `#### ${drift.drifted ? "❌" : "✅"} Drift: ${drifted.length} of ${drift.columns.length} columns (share ${formatNumber(drift.share)}, dataset threshold ${formatNumber(drift.threshold)})`,
+      `${sub} ${drift.drifted ? "❌" : "✅"} Drift: ${drifted.length} of ${drift.columns.length} columns (share ${formatNumber(drift.share)}, dataset threshold ${formatNumber(drift.threshold)})`,
       "",
       "| column | method | score | threshold | drifted |",
       "|---|---|---|---|---|",
@@ -55,12 +69,12 @@ export function renderMarkdown(result: DataCheckResult): string {
         `| \`${c.column}\` | ${c.method} | ${cell(c.score)} | ${cell(c.threshold)} | ${cell(state)} |`,
       );
     }
-    for (const c of drifted) out.push("", ...chart(c));
+    for (const c of drifted) out.push("", ...chart(c, sub));
   }
   if (result.stats) {
     out.push(
       "",
-      "#### Column statistics",
+      `${sub} Column statistics`,
       "",
       "| column | type | nulls | min | max | mean | distinct |",
       "|---|---|---|---|---|---|---|",
@@ -85,12 +99,12 @@ function checkTable(checks: DataCheckResult["checks"]): string[] {
   return out;
 }
 
-function chart(c: ColumnDrift): string[] {
+function chart(c: ColumnDrift, sub: string): string[] {
   const h = c.histogram;
   if (!h || h.bins.length === 0) return [];
   const top = Math.max(...h.reference, ...h.current, 0.01);
   return [
-    `#### Distribution of \`${c.column}\`: current (bars) vs reference (line)`,
+    `${sub} Distribution of \`${c.column}\`: current (bars) vs reference (line)`,
     "",
     "```mermaid",
     "xychart-beta",
