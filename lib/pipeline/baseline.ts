@@ -10,10 +10,14 @@ import type { MetricSet } from "../gates/types.ts";
 /** A file's text, or null when it does not exist. */
 export type MaybeFile = { file: string; text: string } | null;
 
-/** The baseline, or the reason there is none (regression gates are then skipped, saying so). */
+/**
+ * The baseline, or the reason there is none. Nothing serving yet skips the regression gates,
+ * saying so; a `broken` environments repo (a version serves but its metrics cannot be read) fails
+ * them: a regression check that cannot run must not pass a model.
+ */
 export type Baseline =
   | { ok: true; metrics: MetricSet; version: number }
-  | { ok: false; reason: string };
+  | { ok: false; reason: string; broken?: true };
 
 /** The files to read for `environment`'s baseline of `model`. */
 export function baselineFiles(p: { environment: string; model: string }): {
@@ -48,6 +52,7 @@ export function resolveBaseline(params: {
     return {
       ok: false,
       reason: `${where(names.environment)} is invalid (run mlops validate on it)`,
+      broken: true,
     };
   }
   const stable = env.value.models[model]?.stable;
@@ -58,17 +63,23 @@ export function resolveBaseline(params: {
     return {
       ok: false,
       reason: `${where(names.registry)} does not exist; register version ${stable.version} there`,
+      broken: true,
     };
   }
   const registry = loadDocument<ModelRegistry>({ ...params.registryFile, kind: "registry" });
   if (!registry.valid || !registry.value) {
-    return { ok: false, reason: `${where(names.registry)} is invalid (run mlops validate on it)` };
+    return {
+      ok: false,
+      reason: `${where(names.registry)} is invalid (run mlops validate on it)`,
+      broken: true,
+    };
   }
   const version = registry.value.versions.find((v) => v.version === stable.version);
   if (!version) {
     return {
       ok: false,
       reason: `${where(names.registry)} has no version ${stable.version}, which serves in ${environment}`,
+      broken: true,
     };
   }
   const values: Record<string, number> = {};

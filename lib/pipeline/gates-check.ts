@@ -68,18 +68,29 @@ export function planGatesCheck(params: {
   const baseline = params.baseline?.ok ? params.baseline.metrics : undefined;
   const report = evaluateGates({ gates, metrics: metrics.value, baseline, predictions });
   const notes: string[] = [];
+  // Nothing serving yet: regression is skipped. A broken environments repo fails closed.
+  const broken = Boolean(
+    gates.regression && params.baseline?.ok === false && params.baseline.broken,
+  );
   if (gates.regression && params.baseline && !params.baseline.ok) {
-    notes.push(`Regression gates skipped: ${params.baseline.reason}.`);
+    notes.push(
+      broken
+        ? `❌ Regression gates cannot run: ${params.baseline.reason}. Fix the environments repository, then re-run this check.`
+        : `Regression gates skipped: ${params.baseline.reason}.`,
+    );
   }
   for (const p of problems) notes.push(`⚠️ ${p}`);
   const markdown = renderMarkdown(report);
   const extra = notes.length ? `\n${notes.join("\n\n")}\n` : "";
   const link = status.url ? `\n[Training run](${status.url})\n` : "";
   const body = `${markdown}${extra}${link}`;
-  const title = `${report.passed ? "Quality gates passed" : "Quality gates failed"}: ${summarizeCounts(report)}`;
+  const passed = report.passed && !broken;
+  const title = broken
+    ? "Quality gates failed: the production baseline cannot be read"
+    : `${report.passed ? "Quality gates passed" : "Quality gates failed"}: ${summarizeCounts(report)}`;
   return {
-    passed: report.passed,
-    conclusion: report.passed ? "success" : "failure",
+    passed,
+    conclusion: passed ? "success" : "failure",
     output: { title, summary: fitText(body, MAX_CHECK_TEXT) },
     section: fitText(body, 30_000),
     report,

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "bun:test";
 import { parseCommands } from "../../lib/commands/parse.ts";
 import { resolveBaseline } from "../../lib/pipeline/baseline.ts";
+import { planGatesCheck } from "../../lib/pipeline/gates-check.ts";
 import { parseManifest } from "../../lib/pipeline/run-manifest.ts";
 import { selectDatasets } from "../../lib/pipeline/select-datasets.ts";
 import { decideTraining } from "../../lib/pipeline/training-decision.ts";
@@ -202,6 +203,7 @@ describe("baseline from the environments repo", () => {
       {
         ok: false,
         reason: "acme/envs/registry/churn.yaml does not exist; register version 2 there",
+        broken: true,
       },
     ],
     [
@@ -217,6 +219,27 @@ describe("baseline from the environments repo", () => {
       {
         ok: false,
         reason: "acme/envs/registry/churn.yaml has no version 2, which serves in production",
+        broken: true,
+      },
+    ],
+    [
+      "environment file invalid",
+      { ...env, text: "environment: production\nmodels: 3\n" },
+      registry,
+      {
+        ok: false,
+        reason: "acme/envs/environments/production.yaml is invalid (run mlops validate on it)",
+        broken: true,
+      },
+    ],
+    [
+      "registry file invalid",
+      env,
+      { ...registry, text: "model: churn\nversions: nope\n" },
+      {
+        ok: false,
+        reason: "acme/envs/registry/churn.yaml is invalid (run mlops validate on it)",
+        broken: true,
       },
     ],
   ])("%s", (_name, environmentFile, registryFile, expected) => {
@@ -298,5 +321,39 @@ describe("the example repo's training workflow", () => {
     for (const input of Object.keys(config.training.inputs ?? {})) {
       expect(declared).toContain(input);
     }
+  });
+});
+
+describe("planGatesCheck against the production baseline", () => {
+  const status = {
+    state: "completed" as const,
+    conclusion: "success" as const,
+    outputs: {
+      metrics: { file: "metrics.json", text: '{"accuracy": 0.9}' },
+      problems: [],
+    },
+  };
+  const gates = {
+    metrics: { accuracy: { min: 0.85 } },
+    regression: { against: "production", max_drop: { accuracy: 0.01 } },
+  };
+  test.each([
+    [
+      "nothing serves yet: regression skipped, the gates pass",
+      { ok: false as const, reason: "no version of churn serves in production yet" },
+      true,
+      "Regression gates skipped: no version of churn serves in production yet.",
+    ],
+    [
+      "a broken environments repo: the gates fail closed",
+      { ok: false as const, reason: "registry/churn.yaml is invalid", broken: true as const },
+      false,
+      "❌ Regression gates cannot run: registry/churn.yaml is invalid.",
+    ],
+  ])("%s", (_name, baseline, passed, note) => {
+    const plan = planGatesCheck({ gates, status, baseline });
+    expect(plan.passed).toBe(passed);
+    expect(plan.conclusion).toBe(passed ? "success" : "failure");
+    expect(plan.output.summary).toContain(note);
   });
 });
