@@ -179,7 +179,7 @@ describe("mlops gate: bad usage and unreadable input exit 2 with one line each",
     [
       "a ragged predictions CSV",
       ["--metrics", "good.json", "--policy", "fair.yml", "--predictions", "ragged.csv"],
-      "mlops gate: ragged.csv:2: has 2 fields but the header has 3; fix the row's commas or quoting\n",
+      "mlops gate: ragged.csv: line 2 has 2 fields, the header has 3; quote fields that contain commas\n",
     ],
   ])("%s", async (_name, argv, err) => {
     expect(await run(...argv)).toEqual({ code: 2, out: "", err });

@@ -55,19 +55,18 @@ describe("parseCsv", () => {
 
   test.each([
     [
-      "ragged rows, each with its line",
+      "ragged rows: the first, with its line (the data engine's loader and message)",
       "a,b\n1\n2,3\n4,5,6\n",
-      [
-        "p.csv:2: has 1 fields but the header has 2; fix the row's commas or quoting",
-        "p.csv:4: has 3 fields but the header has 2; fix the row's commas or quoting",
-      ],
+      ["p.csv: line 2 has 1 field, the header has 2; quote fields that contain commas"],
     ],
     [
       "an unclosed quote",
       'a,b\n1,"oops\n2,3\n',
-      ["p.csv: line 2: a quoted field is never closed; close the quote"],
+      [
+        'p.csv: line 2: a quoted field is never closed; close the quote, or write a quote inside a field as ""',
+      ],
     ],
-    ["empty", "", ["p.csv: is empty; write a header row and rows"]],
+    ["empty", "", ["p.csv: the file is empty; write a header line and data rows"]],
   ])("%s", (_name, text, errors) => {
     expect(parseCsv({ source: "p.csv", text })).toEqual({ ok: false, errors });
   });
