@@ -1,5 +1,5 @@
 /** A byte-level CSV tokenizer: RFC 4180 quoting, LF / CRLF / lone CR line ends, blank lines skipped; it makes no strings. */
-import { DataError } from "../data-error.ts";
+import { quoted, readQuoted } from "./quoted.ts";
 
 const QUOTE = 34;
 const LF = 10;
@@ -49,49 +49,10 @@ export function scanCsv(params: {
     let index = 0;
     for (;;) {
       if (p < n && b[p] === QUOTE) {
-        const fieldLine = line;
-        const start = p + 1;
-        let q = start;
-        let escaped = false;
-        for (;;) {
-          if (q >= n) {
-            throw new DataError({
-              file,
-              line: fieldLine,
-              message:
-                'a quoted field is never closed; close the quote, or write a quote inside a field as ""',
-            });
-          }
-          const ch = b[q];
-          if (ch === QUOTE) {
-            if (q + 1 < n && b[q + 1] === QUOTE) {
-              escaped = true;
-              q += 2;
-              continue;
-            }
-            break;
-          }
-          if (ch === LF || (ch === CR && b[q + 1] !== LF)) line++;
-          q++;
-        }
-        if (escaped) {
-          const copy = unescapeQuotes(b, start, q);
-          sink.field(index, copy, 0, copy.length, fieldLine);
-        } else {
-          sink.field(index, b, start, q, fieldLine);
-        }
-        p = q + 1;
-        if (p < n) {
-          const after = b[p];
-          if (after !== delim && after !== LF && after !== CR) {
-            throw new DataError({
-              file,
-              line,
-              message:
-                'text follows a closing quote; quote the whole field and write quotes inside it as ""',
-            });
-          }
-        }
+        readQuoted(b, p, line, delim, file);
+        sink.field(index, quoted.buf, quoted.start, quoted.end, quoted.fieldLine);
+        p = quoted.next;
+        line = quoted.line;
       } else {
         const start = p;
         while (p < n) {
@@ -113,14 +74,4 @@ export function scanCsv(params: {
     if (!sink.record(index, recordLine)) return { offset: p, line };
   }
   return { offset: p, line };
-}
-
-function unescapeQuotes(b: Uint8Array, start: number, end: number): Uint8Array {
-  const out = new Uint8Array(end - start);
-  let j = 0;
-  for (let i = start; i < end; i++) {
-    out[j++] = b[i]!;
-    if (b[i] === QUOTE) i++;
-  }
-  return out.subarray(0, j);
 }

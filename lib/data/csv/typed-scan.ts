@@ -2,8 +2,8 @@
  * The main CSV pass: the tokenizer of scan.ts with plain decimal numbers parsed while their bytes
  * are scanned (one read of each byte), everything else handed to the column builders.
  */
-import { DataError } from "../data-error.ts";
 import type { ColumnBuilder } from "./column-builder.ts";
+import { quoted, readQuoted } from "./quoted.ts";
 
 const QUOTE = 34;
 const LF = 10;
@@ -48,8 +48,9 @@ export function scanTyped(params: {
     for (;;) {
       const builder = index < width ? builders[index] : undefined;
       if (p < n && b[p] === QUOTE) {
-        readQuoted(b, p, line, delim, file, builder, row);
-        p = quoted.end;
+        readQuoted(b, p, line, delim, file);
+        builder?.push(row, quoted.buf, quoted.start, quoted.end, quoted.fieldLine);
+        p = quoted.next;
         line = quoted.line;
       } else if (builder?.takesNumbers) {
         // Inline decimal: [-]digits[.digits] with at most 15 digits is exact (Clinger's fast path);
@@ -119,76 +120,4 @@ export function scanTyped(params: {
     onRecord(index, recordLine);
   }
   return line;
-}
-
-// Where readQuoted stopped: kept out of the hot loop so that loop stays small and tiers up fast.
-const quoted = { end: 0, line: 0 };
-
-function readQuoted(
-  b: Uint8Array,
-  p: number,
-  line: number,
-  delim: number,
-  file: string,
-  builder: ColumnBuilder | undefined,
-  row: number,
-): void {
-  const n = b.length;
-  const fieldLine = line;
-  const start = p + 1;
-  let q = start;
-  let escaped = false;
-  for (;;) {
-    if (q >= n) {
-      throw new DataError({
-        file,
-        line: fieldLine,
-        message:
-          'a quoted field is never closed; close the quote, or write a quote inside a field as ""',
-      });
-    }
-    const ch = b[q];
-    if (ch === QUOTE) {
-      if (q + 1 < n && b[q + 1] === QUOTE) {
-        escaped = true;
-        q += 2;
-        continue;
-      }
-      break;
-    }
-    if (ch === LF || (ch === CR && b[q + 1] !== LF)) line++;
-    q++;
-  }
-  if (builder) {
-    if (escaped) {
-      const copy = unescapeQuotes(b, start, q);
-      builder.push(row, copy, 0, copy.length, fieldLine);
-    } else {
-      builder.push(row, b, start, q, fieldLine);
-    }
-  }
-  p = q + 1;
-  if (p < n) {
-    const after = b[p];
-    if (after !== delim && after !== LF && after !== CR) {
-      throw new DataError({
-        file,
-        line,
-        message:
-          'text follows a closing quote; quote the whole field and write quotes inside it as ""',
-      });
-    }
-  }
-  quoted.end = p;
-  quoted.line = line;
-}
-
-function unescapeQuotes(b: Uint8Array, start: number, end: number): Uint8Array {
-  const out = new Uint8Array(end - start);
-  let j = 0;
-  for (let i = start; i < end; i++) {
-    out[j++] = b[i]!;
-    if (b[i] === QUOTE) i++;
-  }
-  return out.subarray(0, j);
 }
