@@ -164,7 +164,8 @@ export function createHandler(deps: HandlerDeps): (request: Request) => Promise<
     const url = new URL(request.url);
     const method = request.method.toUpperCase();
     // GitHub Enterprise Server serves the API under /api/v3 (Probot's GHE_HOST): answer there too.
-    const found = match(method, url.pathname.replace(/^\/api\/v3(?=\/|$)/, ""));
+    const path = url.pathname.replace(/^\/api\/v3(?=\/|$)/, "");
+    const found = match(method, path);
     if (found === null)
       return json(404, { message: "Not Found", documentation_url: DOCS, status: "404" });
     if (found === "method-not-allowed")
@@ -196,6 +197,7 @@ export function createHandler(deps: HandlerDeps): (request: Request) => Promise<
         op,
         params,
         query: url.searchParams,
+        path,
         headers: request.headers,
         body,
         actor,

@@ -26,7 +26,7 @@ async function listRuns(ctx: RouteContext, workflowId?: number) {
     if (v) list = list.filter((r) => r[field] === v);
   }
   list.sort((a, b) => b.id - a.id);
-  const page = paginate(ctx, list, `${ctx.core.api}/repos/${ctx.repo.fullName}/actions/runs`);
+  const page = paginate(ctx, list);
   const runs = [];
   for (const r of page.items) runs.push(await renderRun(ctx.core, ctx.repo, r));
   return {
@@ -86,11 +86,7 @@ export const routes: Partial<Record<OperationId, RouteDef>> = {
       const list = r.artifacts
         .map((id) => ctx.core.state.artifacts.get(id)!)
         .filter((a) => !name || a.name === name);
-      const page = paginate(
-        ctx,
-        list,
-        `${ctx.core.api}/repos/${ctx.repo.fullName}/actions/runs/${r.id}/artifacts`,
-      );
+      const page = paginate(ctx, list);
       return {
         status: 200,
         body: {

@@ -36,7 +36,7 @@ export const routes: Partial<Record<OperationId, RouteDef>> = {
       const list = [...ctx.core.state.installations.values()]
         .filter((i) => i.appId === app.id)
         .sort((a, b) => a.id - b.id);
-      const page = paginate(ctx, list, `${ctx.core.api}/app/installations`);
+      const page = paginate(ctx, list);
       return {
         status: 200,
         body: page.items.map((i) => installation(ctx.core, i)),
@@ -51,7 +51,7 @@ export const routes: Partial<Record<OperationId, RouteDef>> = {
         throw new HttpError(403, "You must authenticate with an installation access token.");
       const inst = ctx.actor.installation;
       const list = installationRepos(ctx.core, inst);
-      const page = paginate(ctx, list, `${ctx.core.api}/installation/repositories`);
+      const page = paginate(ctx, list);
       return {
         status: 200,
         body: {

@@ -81,11 +81,7 @@ export const routes: Partial<Record<OperationId, RouteDef>> = {
         list = [...latest.values()];
       }
       list.sort((a, b) => b.id - a.id);
-      const page = paginate(
-        ctx,
-        list,
-        `${ctx.core.api}/repos/${ctx.repo.fullName}/commits/${ctx.params.ref}/check-runs`,
-      );
+      const page = paginate(ctx, list);
       return {
         status: 200,
         body: {

@@ -131,11 +131,7 @@ export const routes: Partial<Record<OperationId, RouteDef>> = {
         .filter((c) => c.repo === ctx.repo.fullName && c.issueNumber === i.number)
         .filter((c) => !since || c.updatedAt.getTime() >= Date.parse(since))
         .sort((a, b) => a.id - b.id);
-      const page = paginate(
-        ctx,
-        list,
-        `${ctx.core.api}/repos/${ctx.repo.fullName}/issues/${i.number}/comments`,
-      );
+      const page = paginate(ctx, list);
       return {
         status: 200,
         body: page.items.map((c) => issueComment(ctx.core, ctx.repo, c)),

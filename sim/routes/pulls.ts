@@ -67,7 +67,7 @@ export const routes: Partial<Record<OperationId, RouteDef>> = {
         .sort((a, b) =>
           ctx.query.get("direction") === "asc" ? a.number - b.number : b.number - a.number,
         );
-      const page = paginate(ctx, list, `${ctx.core.api}/repos/${ctx.repo.fullName}/pulls`);
+      const page = paginate(ctx, list);
       return {
         status: 200,
         body: page.items.map((i) => pullSimple(ctx.core, ctx.repo, i)),
@@ -132,11 +132,7 @@ export const routes: Partial<Record<OperationId, RouteDef>> = {
       const files = (await ctx.repo.git.diffFiles(base, p.head.sha)).map((f) =>
         diffEntry(ctx.core, ctx.repo, p.head.sha, f),
       );
-      const page = paginate(
-        ctx,
-        files,
-        `${ctx.core.api}/repos/${ctx.repo.fullName}/pulls/${issue.number}/files`,
-      );
+      const page = paginate(ctx, files);
       return { status: 200, body: page.items, headers: page.headers };
     },
   },
@@ -149,11 +145,7 @@ export const routes: Partial<Record<OperationId, RouteDef>> = {
       const p = issue.pull!;
       const base = (await ctx.repo.git.mergeBase(p.base.sha, p.head.sha)) ?? p.base.sha;
       const shas = (await ctx.repo.git.revList([`${base}..${p.head.sha}`])).reverse();
-      const page = paginate(
-        ctx,
-        shas,
-        `${ctx.core.api}/repos/${ctx.repo.fullName}/pulls/${issue.number}/commits`,
-      );
+      const page = paginate(ctx, shas);
       const items = [];
       for (const sha of page.items)
         items.push(restCommit(ctx.core, ctx.repo, await ctx.repo.git.readCommit(sha)));
@@ -191,11 +183,7 @@ export const routes: Partial<Record<OperationId, RouteDef>> = {
       const list = ctx.core.state.reviews.filter(
         (r) => r.repo === ctx.repo.fullName && r.pullNumber === issue.number,
       );
-      const page = paginate(
-        ctx,
-        list,
-        `${ctx.core.api}/repos/${ctx.repo.fullName}/pulls/${issue.number}/reviews`,
-      );
+      const page = paginate(ctx, list);
       return {
         status: 200,
         body: page.items.map((r) => review(ctx.core, ctx.repo, r)),

@@ -117,7 +117,7 @@ export const routes: Partial<Record<OperationId, RouteDef>> = {
         "--max-count=1000",
         ...(path ? ["--", path] : []),
       ]);
-      const page = paginate(ctx, shas, `${ctx.core.api}/repos/${repo.fullName}/commits`);
+      const page = paginate(ctx, shas);
       const items = [];
       for (const sha of page.items)
         items.push(restCommit(ctx.core, repo, await repo.git.readCommit(sha)));

@@ -16,6 +16,8 @@ export interface RouteContext {
   op: SpecOperation;
   params: Record<string, string>;
   query: URLSearchParams;
+  /** The request's path, as sent (without a GitHub Enterprise `/api/v3` prefix). */
+  path: string;
   headers: Headers;
   // biome-ignore lint/suspicious/noExplicitAny: request bodies are validated against the spec before routes see them.
   body: any;
@@ -57,12 +59,12 @@ export function actorLogin(actor: Actor): string {
 /** JSON 200 reply. */
 export const ok = (body: unknown, status = 200): Reply => ({ status, body });
 
-/** Slice `list` by `per_page`/`page` and add GitHub's Link header. */
+/** Slice `list` by `per_page`/`page` and add GitHub's Link header, pointing at this request's URL. */
 export function paginate<T>(
   ctx: RouteContext,
   list: T[],
-  url: string,
 ): { items: T[]; headers: Record<string, string> } {
+  const url = `${ctx.core.api}${ctx.path}`;
   const perPage = Math.min(Math.max(Number(ctx.query.get("per_page") ?? 30) || 30, 1), 100);
   const page = Math.max(Number(ctx.query.get("page") ?? 1) || 1, 1);
   const items = list.slice((page - 1) * perPage, page * perPage);

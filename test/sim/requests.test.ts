@@ -253,6 +253,34 @@ describe("pagination", () => {
   });
 });
 
+describe("Link headers point at the list that was asked for", () => {
+  test("a workflow's runs page to that workflow's runs, not the repository's", async () => {
+    f.sim.actions.register({
+      repo: "acme/churn",
+      workflow: "paged.yml",
+      executor: async () => ({ conclusion: "success" }),
+    });
+    for (let i = 0; i < 3; i++) {
+      await f.bot.rest.actions.createWorkflowDispatch({
+        owner: "acme",
+        repo: "churn",
+        workflow_id: "paged.yml",
+        ref: "main",
+      });
+    }
+    await f.sim.idle();
+    const page = await f.bot.rest.actions.listWorkflowRuns({
+      owner: "acme",
+      repo: "churn",
+      workflow_id: "paged.yml",
+      per_page: 1,
+    });
+    expect(page.headers.link?.split(", ")[0]).toBe(
+      `<${f.sim.url}/repos/acme/churn/actions/workflows/paged.yml/runs?per_page=1&page=2>; rel="next"`,
+    );
+  });
+});
+
 describe("the subset records where it came from", () => {
   test("the spec version is the @octokit/openapi version it was generated from", async () => {
     const { SPEC_VERSION } = await import("../../sim/openapi/spec.ts");
