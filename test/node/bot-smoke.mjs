@@ -8,28 +8,15 @@ import { createHmac } from "node:crypto";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { register } from "tsx/esm/api";
+import { checks, equal } from "./checks.mjs";
 
 register();
 const { generateChurnCsv } = await import("../../examples/churn/generate-data.ts");
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const DEADLINE_MS = 30_000;
-let passed = 0;
-let failed = 0;
-async function check(name, fn) {
-  try {
-    await fn();
-    passed++;
-  } catch (error) {
-    failed++;
-    console.error(`FAIL ${name}\n  ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-function equal(actual, expected) {
-  const a = JSON.stringify(actual);
-  const e = JSON.stringify(expected);
-  if (a !== e) throw new Error(`expected ${e}, got ${a}`);
-}
+const tally = checks();
+const check = tally.check;
 /** Call `fn` until it returns something truthy (the bot works asynchronously); null at the deadline. */
 async function until(fn) {
   const end = Date.now() + DEADLINE_MS;
@@ -186,11 +173,12 @@ try {
     },
   );
 } catch (error) {
-  failed++;
-  console.error(`FAIL setup\n  ${error instanceof Error ? error.message : String(error)}`);
+  await check("setup", () => {
+    throw error;
+  });
 } finally {
   for (const child of children) child.kill("SIGTERM");
 }
-if (failed > 0 || process.env.BOT_SMOKE_LOG) console.error(`bot log:\n${botLog.slice(-4000)}`);
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed > 0 ? 1 : 0);
+if (tally.failed > 0 || process.env.BOT_SMOKE_LOG)
+  console.error(`bot log:\n${botLog.slice(-4000)}`);
+process.exit(tally.finish());

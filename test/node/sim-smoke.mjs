@@ -5,6 +5,7 @@ import { createHmac } from "node:crypto";
 import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
 import { register } from "tsx/esm/api";
+import { checks, equal } from "./checks.mjs";
 
 register();
 const { createSim } = await import("../../sim/index.ts");
@@ -12,22 +13,8 @@ const { serve } = await import("../../sim/serve.ts");
 const { seedPlayground } = await import("../../sim/seed.ts");
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
-let passed = 0;
-let failed = 0;
-async function check(name, fn) {
-  try {
-    await fn();
-    passed++;
-  } catch (error) {
-    failed++;
-    console.error(`FAIL ${name}\n  ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-function equal(actual, expected) {
-  const a = JSON.stringify(actual);
-  const e = JSON.stringify(expected);
-  if (a !== e) throw new Error(`expected ${e}, got ${a}`);
-}
+const tally = checks();
+const check = tally.check;
 
 // A webhook receiver over real HTTP that checks the signature.
 const hooks = [];
@@ -158,5 +145,4 @@ await check(
   },
 );
 
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+process.exit(tally.finish());
